@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("", views.my_page, name="my_page"),
+    path("profile/", views.edit_profile, name="edit_profile"),
+]

@@ -1,0 +1,80 @@
+"""Shared test set-up: service markers, the CI no-skip rule, language reset, factories."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def _service_skip_reasons():
+    engine = settings.DATABASES["default"]["ENGINE"]
+    reasons = {}
+    if engine != "django.db.backends.postgresql":
+        reasons["postgres"] = "needs PostgreSQL: set DATABASE_URL=postgres://..."
+    if not settings.CELERY_BROKER_URL:
+        reasons["redis"] = "needs Redis: set REDIS_URL=redis://..."
+    if not shutil.which(CHROMIUM):
+        reasons["browser"] = f"needs Chromium at {CHROMIUM} (Debian package chromium)"
+    return reasons
+
+
+def pytest_collection_modifyitems(config, items):
+    reasons = _service_skip_reasons()
+    for item in items:
+        for marker, reason in reasons.items():
+            if item.get_closest_marker(marker):
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = terminalreporter.stats.get("skipped", [])
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} service-backed test(s) skipped; see the reasons above. "
+            "Set DATABASE_URL and REDIS_URL and install chromium to run them."
+        )
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if not IN_CI:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped:
+        reporter.write_line(f"CI=true: {len(skipped)} test(s) skipped; under CI nothing may skip.", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def reset_language():
+    """Every test starts and ends in the default language, whatever the previous one activated."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """allauth's rate limits live in the cache; a test must not inherit another's counts."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def user(db):
+    from tests.factories import UserFactory
+
+    return UserFactory()
+
+
+@pytest.fixture
+def member_client(client, user):
+    client.force_login(user)
+    return client
