@@ -1,0 +1,70 @@
+"""The portal's one way to build and send e-mail.
+
+Every message is rendered from a template trio in the recipient's language:
+`<template>_subject.txt`, `<template>.txt` and `<template>.html` (the HTML extends emails/base.html,
+the site's look). Apps keep theirs under templates/<app>/emails/. Tasks call these functions with
+data they re-read from the database by id; nothing here touches a model.
+"""
+
+from dataclasses import dataclass
+from email.utils import formatdate, make_msgid
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes | str
+    mimetype: str
+
+
+ICS_MIMETYPE = "text/calendar; charset=utf-8; method=PUBLISH"
+
+
+def render_email(
+    *,
+    template: str,
+    to: str,
+    language: str,
+    context: dict | None = None,
+    attachments: tuple[Attachment, ...] | list[Attachment] = (),
+    headers: dict | None = None,
+) -> EmailMultiAlternatives:
+    """Render one message to one recipient in their language, ready to send."""
+    with translation.override(language):
+        full_context = {"site_url": settings.SITE_URL, "language": language, **(context or {})}
+        subject = " ".join(render_to_string(f"{template}_subject.txt", full_context).split())
+        text = render_to_string(f"{template}.txt", full_context)
+        html = render_to_string(f"{template}.html", full_context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        reply_to=[settings.EMAIL_REPLY_TO],
+        headers={
+            "Date": formatdate(localtime=True),
+            "Message-ID": make_msgid(domain=settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(">") or None),
+            "Content-Language": language,
+            **(headers or {}),
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    for attachment in attachments:
+        message.attach(attachment.filename, attachment.content, attachment.mimetype)
+    return message
+
+
+def send_email(**kwargs) -> None:
+    """Render and send one message now (call it from a task, not from a request)."""
+    render_email(**kwargs).send()
+
+
+def send_many(messages: list[EmailMultiAlternatives]) -> int:
+    """Send several messages over one SMTP connection; returns how many the server accepted."""
+    with get_connection() as connection:
+        return connection.send_messages(messages) or 0

@@ -1,0 +1,128 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Network(models.Model):
+    class Kind(models.TextChoices):
+        GOOD_SPIRAL_THEME = "good_spiral_theme", _("Good Spiral theme network")
+        DIRECTOR_NETWORK = "director_network", _("Director network")
+        COACHING_ALUMNI = "coaching_alumni", _("Developer coaching alumni")
+        INTERNAL_GROUP = "internal_group", _("Internal group")
+
+    class JoinPolicy(models.TextChoices):
+        OPEN = "open", _("Open: join at once")
+        APPROVAL = "approval", _("Closed: membership by approval")
+        INVITATION = "invitation", _("By invitation only")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)  # translated
+    summary = models.TextField(_("summary"), blank=True)  # translated
+    description = models.TextField(_("description"), blank=True)  # translated
+    focus_areas = models.TextField(_("focus areas"), blank=True, help_text=_("One focus area per line."))  # translated
+    meeting_rhythm = models.CharField(_("meeting rhythm"), max_length=200, blank=True)  # translated
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    join_policy = models.CharField(_("join policy"), max_length=16, choices=JoinPolicy.choices, default=JoinPolicy.OPEN)
+    is_active = models.BooleanField(_("active"), default=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", through_fields=("network", "user"), related_name="networks"
+    )
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("networks:detail", kwargs={"slug": self.slug})
+
+    def focus_area_list(self):
+        return [line.strip() for line in (self.focus_areas or "").splitlines() if line.strip()]
+
+
+class NetworkRole(models.Model):
+    """A contact person, chair, secretary or coordinator: a user, or a name and e-mail address."""
+
+    class Role(models.TextChoices):
+        CONTACT = "contact", _("Contact person")
+        CHAIR = "chair", _("Chair")
+        SECRETARY = "secretary", _("Secretary")
+        COORDINATOR = "coordinator", _("Coordinator")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="roles", verbose_name=_("network"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="network_roles",
+        verbose_name=_("user"),
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("network role")
+        verbose_name_plural = _("network roles")
+        ordering = ["network", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(name=""), name="networks_role_has_user_or_name"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.display_name} ({self.get_role_display()})"
+
+    @property
+    def display_name(self):
+        return self.user.get_full_name() if self.user_id else self.name
+
+    @property
+    def contact_email(self):
+        return self.user.email if self.user_id else self.email
+
+
+class Membership(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACTIVE = "active", _("Active")
+        REJECTED = "rejected", _("Rejected")
+        LEFT = "left", _("Left")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("network")
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    joined_at = models.DateTimeField(_("joined"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    left_at = models.DateTimeField(_("left"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["network", "-requested_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "network"], name="networks_one_membership_per_user")]
+
+    def __str__(self):
+        return f"{self.user} – {self.network} ({self.get_status_display()})"
