@@ -1,6 +1,6 @@
 """Reads about networks that other apps share."""
 
-from .models import Membership
+from .models import Membership, NetworkRole
 
 
 def is_active_member(user, network) -> bool:
@@ -16,3 +16,13 @@ def active_network_ids(user) -> set[int]:
     return set(
         Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values_list("network_id", flat=True)
     )
+
+
+def coordinated_network_ids(user) -> set[int]:
+    """The networks a user coordinates: those where they hold a contact, chair, secretary or coordinator role.
+
+    The admin scopes a network coordinator (a staff user who is not a superuser) to these networks' rows.
+    """
+    if not user.is_authenticated:
+        return set()
+    return set(NetworkRole.objects.filter(user=user).values_list("network_id", flat=True))
