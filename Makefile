@@ -1,4 +1,5 @@
 # The README's commands. Every target installs what it needs first.
+SHELL := /bin/bash
 PYTHON ?= python3
 UV_VERSION := 0.13.8
 VENV := .venv
@@ -12,7 +13,9 @@ install: $(VENV)/.installed
 
 $(UV):
 	$(PYTHON) -m venv .tools
-	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
+	@# (filters a harmless notice about this machine's pip config naming local folders that do not exist)
+	set -o pipefail; .tools/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)" 2>&1 \
+	  | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
 $(VENV)/.installed: requirements.lock $(UV)
 	test -x $(PY) || $(UV) venv --quiet --python $(PYTHON) $(VENV)
