@@ -1,8 +1,13 @@
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import services
 from .forms import ProfileForm
 
 
@@ -19,3 +24,16 @@ def edit_profile(request):
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:my_page")
     return render(request, "accounts/profile_form.html", {"form": form})
+
+
+@login_required
+def export_data(request):
+    """The member's own data as a JSON file download."""
+    data = services.export_personal_data(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
+    )
+    filename = f"hyte-data-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response

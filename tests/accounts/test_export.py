@@ -1,0 +1,48 @@
+import json
+
+import pytest
+
+from events.models import Enrollment
+from tests.events.factories import EnrollmentFactory
+from tests.factories import UserFactory
+from tests.networks.factories import MembershipFactory
+from tests.newsletter.factories import SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_member_downloads_their_own_data_as_json(member_client, user):
+    MembershipFactory(user=user, network__name_en="Prevention of falls")
+    EnrollmentFactory(user=user, answers={"diet": "vegan"}, status=Enrollment.Status.WAITLISTED)
+    SubscriberFactory(email=user.email.upper(), language="sv")
+    response = member_client.get("/en/me/export/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="hyte-data-')
+    data = json.loads(response.content)
+    assert data["profile"]["email"] == user.email
+    assert data["network_memberships"][0]["network"] == "Prevention of falls"
+    assert data["event_enrollments"][0]["answers"] == {"diet": "vegan"}
+    assert data["event_enrollments"][0]["status"] == "waitlisted"
+    assert data["newsletter_subscriptions"][0]["language"] == "sv"
+
+
+def test_export_holds_nobody_elses_data(member_client, user):
+    other = UserFactory()
+    MembershipFactory(user=other)
+    EnrollmentFactory(user=other)
+    data = json.loads(member_client.get("/en/me/export/").content)
+    assert data["network_memberships"] == [] and data["event_enrollments"] == []
+    assert other.email not in json.dumps(data)
+
+
+def test_export_requires_login(client):
+    response = client.get("/en/me/export/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_export_runs_a_fixed_number_of_queries(member_client, user, django_assert_max_num_queries):
+    for _ in range(5):
+        MembershipFactory(user=user)
+        EnrollmentFactory(user=user)
+    with django_assert_max_num_queries(10):
+        member_client.get("/en/me/export/")
