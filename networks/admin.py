@@ -1,6 +1,8 @@
 import csv
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -146,6 +148,60 @@ class NetworkRoleInline(admin.TabularInline):
     def get_autocomplete_fields(self, request):
         return [] if is_scoped_coordinator(request.user) else ["user"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user" and is_scoped_coordinator(request.user):
+            # A coordinator names contact people among their own networks' members, not from the whole user list.
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(
+                    memberships__network_id__in=coordinated_network_ids(request.user),
+                    memberships__status=Membership.Status.ACTIVE,
+                )
+                .distinct()
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class MembershipAddForm(forms.ModelForm):
+    """Add a person to a network by their e-mail address (invitation networks, or on someone's behalf)."""
+
+    email = forms.EmailField(
+        label=_("e-mail address"), help_text=_("The address the person uses to log in to the portal.")
+    )
+    status = forms.ChoiceField(
+        label=_("status"),
+        choices=[(s, s.label) for s in (Membership.Status.ACTIVE, Membership.Status.PENDING)],
+        initial=Membership.Status.ACTIVE,
+    )
+
+    class Meta:
+        model = Membership
+        fields = ["network", "status"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        self.person = get_user_model().objects.filter(email__iexact=email).first()
+        if self.person is None:
+            raise forms.ValidationError(
+                _("No account uses the address %(email)s. The person must sign up first."), params={"email": email}
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        network = cleaned.get("network")
+        person = getattr(self, "person", None)
+        if network and person and Membership.objects.filter(user=person, network=network).exists():
+            raise forms.ValidationError(
+                _("%(person)s already has a membership in %(network)s; find it in the list to see its status."),
+                params={"person": person, "network": network},
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.user = self.person
+        return super().save(commit)
+
 
 @admin.register(Network)
 class NetworkAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
@@ -211,7 +267,8 @@ class MembershipAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
     search_fields = ["user__email", "user__first_name", "user__last_name", "user__organisation"]
     date_hierarchy = "requested_at"
     actions = ["approve_selected", "reject_selected", "export_csv"]
-    fields_when_adding = ["user", "network", "status"]
+    add_form = MembershipAddForm
+    fields_when_adding = ["email", "network", "status"]
     # Decisions go through the actions (which e-mail the member), so an existing row is shown, not edited.
     details = [
         "user",
@@ -231,9 +288,10 @@ class MembershipAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else self.details
 
-    def get_autocomplete_fields(self, request):
-        # The user search needs permission to view all users, which coordinators do not have.
-        return [] if self.coordinated_ids(request) is not None else ["user"]
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.add_form
+        return super().get_form(request, obj, **kwargs)
 
     @admin.display(description=_("e-mail address"), ordering="user__email")
     def user_email(self, membership):

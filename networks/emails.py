@@ -1,7 +1,12 @@
 """The e-mails of the membership life cycle: what goes into them (hyte_portal.emails renders and sends)."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
+
+from hyte_portal.emails import render_email
 
 from .models import Membership
 
@@ -35,3 +40,43 @@ def decision_email_kwargs(membership: Membership) -> dict:
             "contacts": contacts,
         },
     }
+
+
+def request_recipients(network):
+    """The network's role holders who can decide in the admin: active staff users, each once."""
+    return list(
+        get_user_model()
+        .objects.filter(network_roles__network=network, is_staff=True, is_active=True)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def request_emails(membership: Membership) -> list:
+    """Rendered messages telling each coordinator of the network that a request to join waits for them."""
+    person = membership.user
+    network = membership.network
+    query = urlencode({"network__id__exact": network.pk, "status__exact": Membership.Status.PENDING})
+    admin_url = f"{settings.SITE_URL}{reverse('admin:networks_membership_changelist')}?{query}"
+    messages = []
+    for coordinator in request_recipients(network):
+        language = coordinator.preferred_language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            network_name = network.name
+        messages.append(
+            render_email(
+                template="networks/emails/membership_requested",
+                to=coordinator.email,
+                language=language,
+                context={
+                    "recipient_name": coordinator.get_full_name() or coordinator.email,
+                    "network_name": network_name,
+                    "person_name": person.get_full_name() or person.email,
+                    "person_email": person.email,
+                    "person_job_title": person.job_title,
+                    "person_organisation": person.organisation,
+                    "admin_url": admin_url,
+                },
+            )
+        )
+    return messages

@@ -122,6 +122,7 @@ class Membership(models.Model):
     joined_at = models.DateTimeField(_("joined"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     left_at = models.DateTimeField(_("left"), null=True, blank=True)
+    request_mailed_at = models.DateTimeField(_("coordinators notified"), null=True, blank=True, editable=False)
     decision_mailed_at = models.DateTimeField(_("decision e-mailed"), null=True, blank=True, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -61,6 +61,10 @@ def join_network(*, user, network: Network) -> Membership:
             if target == Membership.Status.ACTIVE and membership.joined_at is None:
                 membership.joined_at = now
             membership.save(update_fields=["status", "status_changed_at", "joined_at"])
+        if membership.status == Membership.Status.PENDING:
+            from .tasks import notify_coordinators_of_request
+
+            transaction.on_commit(lambda: notify_coordinators_of_request.delay(membership.pk))
     return membership
 
 
@@ -168,3 +172,30 @@ def send_membership_decision(*, membership_id: int) -> bool:
         membership.decision_mailed_at = timezone.now()
         membership.save(update_fields=["decision_mailed_at"])
     return True
+
+
+def notify_coordinators_of_request(*, membership_id: int) -> int:
+    """E-mail the network's coordinators (role holders with admin access) that a request waits for them.
+
+    Each gets the message in their own language with a link to the waiting requests in the admin. Returns how
+    many messages went out; a request no longer pending, or already announced since it became pending, gets none.
+    """
+    from hyte_portal.emails import send_many
+
+    from .emails import request_emails
+
+    with transaction.atomic():
+        membership = (
+            Membership.objects.select_for_update(of=("self",))
+            .select_related("user", "network")
+            .filter(pk=membership_id, status=Membership.Status.PENDING)
+            .first()
+        )
+        if membership is None:
+            return 0
+        if membership.request_mailed_at and membership.request_mailed_at >= membership.status_changed_at:
+            return 0
+        sent = send_many(request_emails(membership))
+        membership.request_mailed_at = timezone.now()
+        membership.save(update_fields=["request_mailed_at"])
+    return sent

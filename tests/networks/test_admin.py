@@ -90,7 +90,7 @@ def test_coordinator_adds_members_only_to_their_own_networks(coordinator_client,
     assert f'<option value="{other_network.pk}">' not in form
     person = UserFactory()
     response = coordinator_client.post(
-        f"{CHANGELIST}add/", {"user": person.pk, "network": other_network.pk, "status": "active"}
+        f"{CHANGELIST}add/", {"email": person.email, "network": other_network.pk, "status": "active"}
     )
     assert response.status_code == 200  # the form again, with an error
     assert not Membership.objects.filter(user=person).exists()
@@ -100,7 +100,9 @@ def test_coordinator_adds_a_member_to_an_invitation_network(client):
     alumni = NetworkFactory(join_policy=Network.JoinPolicy.INVITATION)
     client.force_login(make_coordinator(alumni, role="coordinator"))
     person = UserFactory()
-    response = client.post(f"{CHANGELIST}add/", {"user": person.pk, "network": alumni.pk, "status": "active"})
+    response = client.post(
+        f"{CHANGELIST}add/", {"email": person.email.upper(), "network": alumni.pk, "status": "active"}
+    )
     assert response.status_code == 302
     membership = Membership.objects.get(user=person, network=alumni)
     assert membership.status == Membership.Status.ACTIVE and membership.joined_at is not None
@@ -109,10 +111,28 @@ def test_coordinator_adds_a_member_to_an_invitation_network(client):
 def test_adding_a_second_membership_for_the_same_person_is_refused_with_a_message(staff_client, own_network):
     existing = MembershipFactory(network=own_network)
     response = staff_client.post(
-        f"{CHANGELIST}add/", {"user": existing.user.pk, "network": own_network.pk, "status": "active"}
+        f"{CHANGELIST}add/", {"email": existing.user.email, "network": own_network.pk, "status": "active"}
     )
     assert response.status_code == 200
+    assert "already has a membership in Public health directors" in response.content.decode()
     assert Membership.objects.filter(user=existing.user).count() == 1
+
+
+def test_adding_someone_without_an_account_says_they_must_sign_up(staff_client, own_network):
+    response = staff_client.post(
+        f"{CHANGELIST}add/", {"email": "nobody@example.org", "network": own_network.pk, "status": "active"}
+    )
+    assert "No account uses the address nobody@example.org." in response.content.decode()
+    assert not Membership.objects.exists()
+
+
+def test_coordinator_forms_do_not_list_every_user_of_the_portal(coordinator_client, own_network):
+    UserFactory(first_name="Otto", last_name="Outsider")
+    MembershipFactory(network=own_network, user=UserFactory(first_name="Inka", last_name="Insider"))
+    add_form = coordinator_client.get(f"{CHANGELIST}add/").content.decode()
+    network_form = coordinator_client.get(f"/admin/networks/network/{own_network.pk}/change/").content.decode()
+    assert "Otto Outsider" not in add_form and "Otto Outsider" not in network_form
+    assert ">Inka Insider</option>" in network_form  # the network's own members may be named contact people
 
 
 def test_superuser_sees_every_network(staff_client, own_network, other_network):

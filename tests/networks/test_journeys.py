@@ -77,8 +77,14 @@ def test_a_new_user_asks_to_join_the_directors_and_a_coordinator_approves_in_the
     sign_up_and_verify(client, link(page, "Create an account"))
 
     page = client.get(network_url).content.decode()
-    asked = client.post(form_action(page, "Ask to join"), follow=True).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post(form_action(page, "Ask to join"), follow=True).content.decode()
     assert "has been sent. Its coordinators will decide on it" in asked
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "networks.secretary@example.org",
+        "public-health.chair@example.org",
+    ]
+    mail.outbox.clear()
     assert client.get(f"{network_url}members/").status_code == 403
 
     coordinator = client.__class__(HTTP_ACCEPT_LANGUAGE="en")

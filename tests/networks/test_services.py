@@ -185,3 +185,59 @@ def test_no_decision_mail_when_the_member_left_before_it_went_out(user):
     services.leave_network(user=user, network=request.network)
     assert services.send_membership_decision(membership_id=request.pk) is False
     assert mail.outbox == []
+
+
+def test_a_request_to_join_is_e_mailed_to_the_networks_coordinators_in_their_language(
+    tasks_inline, django_capture_on_commit_callbacks
+):
+    from tests.networks.factories import NetworkRoleFactory, make_coordinator
+
+    network = NetworkFactory(join_policy=APPROVAL, name_fi="Johtajaverkosto", name_sv="Direktörsnätverket")
+    chair = make_coordinator(network, preferred_language="fi")
+    secretary = make_coordinator(network, role="secretary", preferred_language="sv")
+    NetworkRoleFactory(network=network, role="contact", user__is_staff=False)  # no admin access: not asked
+    NetworkRoleFactory(network=network, role="contact", user=None, name="Office", email="office@example.org")
+    person = UserFactory(first_name="Aino", last_name="Aaltonen", organisation="Kirkkonummi")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.join_network(user=person, network=network)
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    assert set(by_recipient) == {chair.email, secretary.email}
+    assert by_recipient[chair.email].subject == "Uusi jäsenyyspyyntö verkostoon Johtajaverkosto"
+    assert by_recipient[secretary.email].subject == "Ny ansökan om medlemskap i Direktörsnätverket"
+    body = by_recipient[chair.email].body
+    assert "Aino Aaltonen" in body and "Kirkkonummi" in body
+    assert f"/admin/networks/membership/?network__id__exact={network.pk}&status__exact=pending" in body
+
+
+def test_joining_an_open_network_e_mails_no_one(user, tasks_inline, django_capture_on_commit_callbacks):
+    from tests.networks.factories import make_coordinator
+
+    network = NetworkFactory()
+    make_coordinator(network)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.join_network(user=user, network=network)
+    assert mail.outbox == []
+
+
+def test_a_request_is_announced_once_however_often_the_task_runs(
+    user, tasks_inline, django_capture_on_commit_callbacks
+):
+    from tests.networks.factories import make_coordinator
+
+    network = NetworkFactory(join_policy=APPROVAL)
+    make_coordinator(network)
+    with django_capture_on_commit_callbacks(execute=True):
+        membership = services.join_network(user=user, network=network)
+    assert services.notify_coordinators_of_request(membership_id=membership.pk) == 0
+    assert len(mail.outbox) == 1
+
+
+def test_a_withdrawn_request_is_not_announced(user):
+    from tests.networks.factories import make_coordinator
+
+    network = NetworkFactory(join_policy=APPROVAL)
+    make_coordinator(network)
+    membership = services.join_network(user=user, network=network)  # the announcement is not sent yet
+    services.leave_network(user=user, network=network)
+    assert services.notify_coordinators_of_request(membership_id=membership.pk) == 0
+    assert mail.outbox == []
