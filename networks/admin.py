@@ -86,6 +86,8 @@ class NetworkScopedAdminMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+TABS_SCRIPT = "networks/admin/tabs.js"
+
 CSV_HEADER = [
     _("network"),
     _("status"),
@@ -151,11 +153,12 @@ class NetworkRoleInline(admin.TabularInline):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user" and is_scoped_coordinator(request.user):
             # A coordinator names contact people among their own networks' members, not from the whole user list.
+            ids = coordinated_network_ids(request.user)
             kwargs["queryset"] = (
                 get_user_model()
                 .objects.filter(
-                    memberships__network_id__in=coordinated_network_ids(request.user),
-                    memberships__status=Membership.Status.ACTIVE,
+                    Q(memberships__network_id__in=ids, memberships__status=Membership.Status.ACTIVE)
+                    | Q(network_roles__network_id__in=ids)
                 )
                 .distinct()
             )
@@ -219,6 +222,13 @@ class NetworkAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
     # What makes a network what it is stays with the staff; coordinators edit the texts and contact people.
     coordinator_readonly_fields = ["slug", "kind", "join_policy", "is_active", "order"]
 
+    @property
+    def media(self):
+        # modeltranslation's tabs load jQuery UI from a CDN; the project serves everything itself.
+        media = super().media
+        js = [TABS_SCRIPT if "jquery-ui" in str(path) else path for path in media._js]
+        return forms.Media(js=js, css=media._css)
+
     def get_queryset(self, request):
         return (
             super()
@@ -261,7 +271,7 @@ class MembershipAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
     list_filter = [
         ("network", admin.RelatedOnlyFieldListFilter),
         "status",
-        ("user__region", admin.AllValuesFieldListFilter),
+        "user__region",
     ]
     list_select_related = ["user", "network", "decided_by"]
     search_fields = ["user__email", "user__first_name", "user__last_name", "user__organisation"]
@@ -292,6 +302,11 @@ class MembershipAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
         if obj is None:
             kwargs["form"] = self.add_form
         return super().get_form(request, obj, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        # An existing membership is shown, not edited: its status changes only through the decision actions
+        # and the member's own join and leave, which keep the dates and send the e-mails.
+        return obj is None and super().has_change_permission(request, obj)
 
     @admin.display(description=_("e-mail address"), ordering="user__email")
     def user_email(self, membership):

@@ -12,9 +12,9 @@ INVITATION = Network.JoinPolicy.INVITATION
 
 THEME_RHYTHM = {
     "fi": "Teeman kehittämistyöpaja kerran vuodessa; lisäksi koko verkoston verkostopäivä keväällä ja "
-    "Hyvän kierteen päivä syksyllä",
+    "Hyvä kierre -päivä syksyllä",
     "sv": "En utvecklingsverkstad om temat en gång om året; dessutom hela nätverkets nätverksdag på våren och "
-    "God spiral-dagen på hösten",
+    "Den goda spiralens dag på hösten",
     "en": "A development workshop on the theme once a year, plus the whole network's networking day in spring and "
     "the Good Spiral day in autumn",
 }

@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from events.selectors import upcoming_events_for
@@ -12,6 +13,13 @@ from materials.selectors import materials_visible_to
 from . import selectors, services
 from .models import Membership, Network
 
+# Headings of the groups on the list page (the kinds' own labels are singular).
+KIND_HEADINGS = {
+    Network.Kind.GOOD_SPIRAL_THEME: gettext_lazy("Good Spiral theme networks"),
+    Network.Kind.DIRECTOR_NETWORK: gettext_lazy("Director networks"),
+    Network.Kind.COACHING_ALUMNI: gettext_lazy("Developer coaching alumni"),
+    Network.Kind.INTERNAL_GROUP: gettext_lazy("Internal groups"),
+}
 UPCOMING_EVENTS_SHOWN = 10
 MATERIALS_SHOWN = 20
 
@@ -22,9 +30,8 @@ def network_list(request):
     statuses = selectors.membership_statuses(request.user)
     for network in networks:
         network.my_status = statuses.get(network.pk)
-    labels = dict(Network.Kind.choices)
     groups = [
-        {"kind": kind, "label": labels[kind], "networks": [n for n in networks if n.kind == kind]}
+        {"kind": kind, "label": KIND_HEADINGS[kind], "networks": [n for n in networks if n.kind == kind]}
         for kind in Network.KIND_ORDER
     ]
     return render(request, "networks/network_list.html", {"groups": [g for g in groups if g["networks"]]})

@@ -191,7 +191,7 @@ def test_memberships_filter_by_network_status_and_region(staff_client, own_netwo
     MembershipFactory(network=own_network, user=UserFactory(email="helsinki.person@example.org", region="helsinki"))
     MembershipFactory(network=other_network, user=UserFactory(email="other.person@example.org", region="hus"))
     html = staff_client.get(
-        CHANGELIST, {"network__id__exact": own_network.pk, "status__exact": "active", "user__region": "hus"}
+        CHANGELIST, {"network__id__exact": own_network.pk, "status__exact": "active", "user__region__exact": "hus"}
     ).content.decode()
     assert "hus.person@example.org" in html
     assert "helsinki.person@example.org" not in html and "other.person@example.org" not in html
@@ -221,3 +221,30 @@ def test_coordinators_csv_export_holds_only_their_own_members(coordinator_client
         CHANGELIST, {"action": "export_csv", "_selected_action": [other.pk], "index": 0}, follow=True
     )
     assert "other@example.org" not in response.content.decode("utf-8-sig")
+
+
+def test_an_existing_membership_is_shown_not_edited(coordinator_client, own_network):
+    membership = MembershipFactory(network=own_network, status=Membership.Status.PENDING)
+    html = coordinator_client.get(f"{CHANGELIST}{membership.pk}/change/").content.decode()
+    assert "Pending" in html and 'name="_save"' not in html
+
+
+def test_even_a_superuser_changes_a_status_only_through_the_actions(staff_client, own_network):
+    membership = MembershipFactory(network=own_network, status=Membership.Status.PENDING)
+    response = staff_client.post(
+        f"{CHANGELIST}{membership.pk}/change/",
+        {"user": membership.user.pk, "network": own_network.pk, "status": "active"},
+    )
+    assert response.status_code == 403
+    assert Membership.objects.get(pk=membership.pk).status == Membership.Status.PENDING
+
+
+def test_region_filter_offers_the_regions_by_name(staff_client):
+    html = staff_client.get(CHANGELIST).content.decode()
+    assert "Western Uusimaa wellbeing services county" in html
+
+
+def test_the_network_form_loads_no_script_from_another_site(staff_client, own_network):
+    html = staff_client.get(f"/admin/networks/network/{own_network.pk}/change/").content.decode()
+    assert "/static/networks/admin/tabs.js" in html
+    assert "googleapis" not in html and 'src="//' not in html

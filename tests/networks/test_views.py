@@ -31,8 +31,12 @@ def test_list_groups_the_networks_by_kind_good_spiral_themes_first(client):
     NetworkFactory(name_en="Oral health directors", kind=Network.Kind.DIRECTOR_NETWORK, order=1)
     NetworkFactory(name_en="Prevention of falls", kind=Network.Kind.GOOD_SPIRAL_THEME, order=50)
     html = page(client.get("/en/networks/"))
-    assert html.index("Good Spiral theme network") < html.index("Prevention of falls")
-    assert html.index("Prevention of falls") < html.index("Director network") < html.index("Oral health directors")
+    assert html.index('<h2 id="kind-good_spiral_theme">Good Spiral theme networks</h2>') < html.index(
+        "Prevention of falls"
+    )
+    assert (
+        html.index("Prevention of falls") < html.index("Director networks</h2>") < html.index("Oral health directors")
+    )
 
 
 def test_list_shows_summary_member_count_and_join_policy(client):
