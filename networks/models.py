@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,6 +31,9 @@ class Network(models.Model):
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", through_fields=("network", "user"), related_name="networks"
     )
+
+    # The order in which the kinds are listed on the pages: Good Spiral themes first.
+    KIND_ORDER = [Kind.GOOD_SPIRAL_THEME, Kind.DIRECTOR_NETWORK, Kind.COACHING_ALUMNI, Kind.INTERNAL_GROUP]
 
     class Meta:
         verbose_name = _("network")
@@ -77,6 +81,12 @@ class NetworkRole(models.Model):
             models.CheckConstraint(
                 condition=Q(user__isnull=False) | ~Q(name=""), name="networks_role_has_user_or_name"
             ),
+            models.UniqueConstraint(
+                fields=["network", "user", "role"],
+                condition=Q(user__isnull=False),
+                name="networks_one_role_per_user",
+                violation_error_message=_("This person already has this role in the network."),
+            ),
         ]
 
     def __str__(self):
@@ -106,9 +116,14 @@ class Membership(models.Model):
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    status_changed_at = models.DateTimeField(
+        _("status since"), default=timezone.now, help_text=_("When the membership got its current status.")
+    )
     joined_at = models.DateTimeField(_("joined"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     left_at = models.DateTimeField(_("left"), null=True, blank=True)
+    request_mailed_at = models.DateTimeField(_("coordinators notified"), null=True, blank=True, editable=False)
+    decision_mailed_at = models.DateTimeField(_("decision e-mailed"), null=True, blank=True, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -122,7 +137,22 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         ordering = ["network", "-requested_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "network"], name="networks_one_membership_per_user")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "network"],
+                name="networks_one_membership_per_user",
+                violation_error_message=_("This person already has a membership in this network."),
+            )
+        ]
+        indexes = [models.Index(fields=["network", "status"], name="networks_membership_by_status")]
 
     def __str__(self):
         return f"{self.user} – {self.network} ({self.get_status_display()})"
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING

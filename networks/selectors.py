@@ -1,6 +1,8 @@
-"""Reads about networks that other apps share."""
+"""Reads about networks that pages, partials, the admin and other apps share."""
 
-from .models import Membership, NetworkRole
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+
+from .models import Membership, Network, NetworkRole
 
 
 def is_active_member(user, network) -> bool:
@@ -26,3 +28,71 @@ def coordinated_network_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(NetworkRole.objects.filter(user=user).values_list("network_id", flat=True))
+
+
+def _kind_rank():
+    return Case(
+        *[When(kind=kind, then=Value(rank)) for rank, kind in enumerate(Network.KIND_ORDER)],
+        default=Value(len(Network.KIND_ORDER)),
+        output_field=IntegerField(),
+    )
+
+
+def listed_networks() -> QuerySet[Network]:
+    """Active networks in the order the pages list them: Good Spiral themes first, then by kind and order."""
+    return Network.objects.filter(is_active=True).alias(kind_rank=_kind_rank()).order_by("kind_rank", "order", "slug")
+
+
+def networks_with_member_counts() -> QuerySet[Network]:
+    """Listed networks, each with `member_count` (active members), in one query."""
+    return listed_networks().annotate(
+        member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE))
+    )
+
+
+def network_for_page(slug: str) -> Network | None:
+    """An active network with its member count and its contact people (two queries), or None."""
+    roles = NetworkRole.objects.select_related("user").order_by("order", "pk")
+    return (
+        Network.objects.filter(is_active=True, slug=slug)
+        .annotate(member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE)))
+        .prefetch_related(Prefetch("roles", queryset=roles))
+        .first()
+    )
+
+
+def membership_statuses(user) -> dict[int, str]:
+    """The user's membership status in each network they have a row for, by network id (one query)."""
+    if not user.is_authenticated:
+        return {}
+    return dict(Membership.objects.filter(user=user).values_list("network_id", "status"))
+
+
+def membership_of(user, network) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, network=network).first()
+
+
+def current_memberships(user) -> QuerySet[Membership]:
+    """The user's active memberships and pending requests in active networks, for their own page (one query)."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(
+            user=user,
+            network__is_active=True,
+            status__in=[Membership.Status.ACTIVE, Membership.Status.PENDING],
+        )
+        .select_related("network")
+        .order_by("status", "network__order", "network__slug")  # active before pending
+    )
+
+
+def directory_members(network) -> QuerySet[Membership]:
+    """Active members of the network who chose to be listed in member directories, by name (one query)."""
+    return (
+        Membership.objects.filter(network=network, status=Membership.Status.ACTIVE, user__listed_in_directory=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__email")
+    )

@@ -1,8 +1,12 @@
 from django.urls import path
 
-from hyte_portal.views import section_pending
+from . import views
 
 app_name = "networks"
 urlpatterns = [
-    path("", section_pending, {"section": "networks"}, name="index"),
+    path("", views.network_list, name="index"),
+    path("<slug:slug>/", views.network_detail, name="detail"),
+    path("<slug:slug>/join/", views.join, name="join"),
+    path("<slug:slug>/leave/", views.leave, name="leave"),
+    path("<slug:slug>/members/", views.member_directory, name="directory"),
 ]

@@ -33,3 +33,14 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     network = factory.SubFactory(NetworkFactory)
     status = Membership.Status.ACTIVE
+
+
+def make_coordinator(*networks, role=NetworkRole.Role.CHAIR, **user_fields):
+    """A staff user in the "Network coordinators" group holding `role` in each of the networks."""
+    from networks.coordinators import ensure_coordinators_group
+
+    coordinator = UserFactory(is_staff=True, **user_fields)
+    coordinator.groups.add(ensure_coordinators_group())
+    for network in networks:
+        NetworkRoleFactory(network=network, user=coordinator, role=role)
+    return coordinator

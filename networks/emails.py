@@ -1,0 +1,82 @@
+"""The e-mails of the membership life cycle: what goes into them (hyte_portal.emails renders and sends)."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+
+from hyte_portal.emails import render_email
+
+from .models import Membership
+
+DECISION_TEMPLATES = {
+    Membership.Status.ACTIVE: "networks/emails/membership_approved",
+    Membership.Status.REJECTED: "networks/emails/membership_rejected",
+}
+
+
+def decision_email_kwargs(membership: Membership) -> dict:
+    """Arguments for hyte_portal.emails.send_email telling the member the decision on their request."""
+    user = membership.user
+    language = user.preferred_language or settings.LANGUAGE_CODE
+    network = membership.network
+    with translation.override(language):
+        network_url = settings.SITE_URL + network.get_absolute_url()
+        network_name = network.name
+    contacts = [
+        {"name": role.display_name, "role": role.get_role_display(), "email": role.contact_email}
+        for role in network.roles.select_related("user")
+        if role.contact_email
+    ]
+    return {
+        "template": DECISION_TEMPLATES[membership.status],
+        "to": user.email,
+        "language": language,
+        "context": {
+            "recipient_name": user.get_full_name() or user.email,
+            "network_name": network_name,
+            "network_url": network_url,
+            "contacts": contacts,
+        },
+    }
+
+
+def request_recipients(network):
+    """The network's role holders who can decide in the admin: active staff users, each once."""
+    return list(
+        get_user_model()
+        .objects.filter(network_roles__network=network, is_staff=True, is_active=True)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def request_emails(membership: Membership) -> list:
+    """Rendered messages telling each coordinator of the network that a request to join waits for them."""
+    person = membership.user
+    network = membership.network
+    query = urlencode({"network__id__exact": network.pk, "status__exact": Membership.Status.PENDING})
+    admin_url = f"{settings.SITE_URL}{reverse('admin:networks_membership_changelist')}?{query}"
+    messages = []
+    for coordinator in request_recipients(network):
+        language = coordinator.preferred_language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            network_name = network.name
+        messages.append(
+            render_email(
+                template="networks/emails/membership_requested",
+                to=coordinator.email,
+                language=language,
+                context={
+                    "recipient_name": coordinator.get_full_name() or coordinator.email,
+                    "network_name": network_name,
+                    "person_name": person.get_full_name() or person.email,
+                    "person_email": person.email,
+                    "person_job_title": person.job_title,
+                    "person_organisation": person.organisation,
+                    "admin_url": admin_url,
+                },
+            )
+        )
+    return messages

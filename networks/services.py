@@ -1,0 +1,201 @@
+"""Everything that changes a membership: joining, asking to join, leaving, and the coordinators' decisions.
+
+One row per user and network (a unique constraint) holds the whole life cycle: pending -> active or rejected,
+active -> left, and left or rejected -> pending or active again. The dates on the row are never erased:
+`requested_at` is the first request, `joined_at` the first day as a member, `left_at` the last departure, and
+`status_changed_at` says since when the current status holds.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Membership, Network
+
+ERRORS = {
+    "network_closed": _("%(network)s does not take new members at the moment."),
+    "invitation_only": _("%(network)s is open by invitation only. Please get in touch with its contact people."),
+    "already_member": _("You are already a member of %(network)s."),
+    "already_pending": _("Your request to join %(network)s is already waiting for a decision."),
+    "not_member": _("You are not a member of %(network)s."),
+    "already_decided": _("The request of %(person)s to join %(network)s has already been decided."),
+}
+
+
+class MembershipError(Exception):
+    """A membership operation that the rules do not allow; the message is for the person who tried."""
+
+    def __init__(self, code, **params):
+        self.code = code
+        self.params = params
+        super().__init__(code)
+
+    @property
+    def message(self):
+        return ERRORS[self.code] % self.params
+
+
+def join_network(*, user, network: Network) -> Membership:
+    """Join an open network at once, or ask to join a network whose coordinators approve members.
+
+    Returns the membership, active or pending. Raises MembershipError if the network takes no members this way
+    or the user is already in (or waiting). Two simultaneous calls make one row: the unique constraint on
+    (user, network) lets one insert win, and the other finds that row, locks it and sees that it is taken.
+    """
+    if not network.is_active:
+        raise MembershipError("network_closed", network=network.name)
+    if network.join_policy == Network.JoinPolicy.INVITATION:
+        raise MembershipError("invitation_only", network=network.name)
+    now = timezone.now()
+    target = Membership.Status.ACTIVE if network.join_policy == Network.JoinPolicy.OPEN else Membership.Status.PENDING
+    with transaction.atomic():
+        membership, created = _claim_membership(user=user, network=network, status=target, now=now)
+        if not created:
+            if membership.status == Membership.Status.ACTIVE:
+                raise MembershipError("already_member", network=network.name)
+            if membership.status == Membership.Status.PENDING:
+                raise MembershipError("already_pending", network=network.name)
+            # Coming back after leaving, or asking again after a rejection: the same row, a new status.
+            membership.status = target
+            membership.status_changed_at = now
+            if target == Membership.Status.ACTIVE and membership.joined_at is None:
+                membership.joined_at = now
+            membership.save(update_fields=["status", "status_changed_at", "joined_at"])
+        if membership.status == Membership.Status.PENDING:
+            from .tasks import notify_coordinators_of_request
+
+            transaction.on_commit(lambda: notify_coordinators_of_request.delay(membership.pk))
+    return membership
+
+
+def _claim_membership(*, user, network, status, now) -> tuple[Membership, bool]:
+    """Insert the user's row for the network, or lock the existing one; (membership, created).
+
+    get_or_create inserts in a savepoint and, when a concurrent insert wins the unique constraint, turns the
+    IntegrityError into a read of the winner's row. The row is then locked so that its status can be checked
+    and changed without a lost update.
+    """
+    membership, created = Membership.objects.get_or_create(
+        user=user,
+        network=network,
+        defaults={
+            "status": status,
+            "status_changed_at": now,
+            "joined_at": now if status == Membership.Status.ACTIVE else None,
+        },
+    )
+    if not created:
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    return membership, created
+
+
+def leave_network(*, user, network: Network) -> Membership:
+    """Leave a network, or withdraw a request that is still waiting; the row stays as history (status left).
+
+    The returned membership carries `previous_status` (active or pending) so that the caller can say which it was.
+    """
+    with transaction.atomic():
+        membership = (
+            Membership.objects.select_for_update()
+            .filter(
+                user=user,
+                network=network,
+                status__in=[Membership.Status.ACTIVE, Membership.Status.PENDING],
+            )
+            .first()
+        )
+        if membership is None:
+            raise MembershipError("not_member", network=network.name)
+        now = timezone.now()
+        membership.previous_status = membership.status
+        membership.status = Membership.Status.LEFT
+        membership.status_changed_at = now
+        membership.left_at = now
+        membership.save(update_fields=["status", "status_changed_at", "left_at"])
+    return membership
+
+
+def approve_membership(*, membership_id: int, decided_by) -> Membership:
+    """Accept a pending request: the person becomes an active member and is told by e-mail in their language."""
+    return _decide(membership_id=membership_id, decided_by=decided_by, status=Membership.Status.ACTIVE)
+
+
+def reject_membership(*, membership_id: int, decided_by) -> Membership:
+    """Turn down a pending request: the person is told by e-mail; they may ask again later."""
+    return _decide(membership_id=membership_id, decided_by=decided_by, status=Membership.Status.REJECTED)
+
+
+def _decide(*, membership_id, decided_by, status) -> Membership:
+    from .tasks import send_membership_decision
+
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().select_related("user", "network").get(pk=membership_id)
+        if membership.status != Membership.Status.PENDING:
+            raise MembershipError("already_decided", person=str(membership.user), network=membership.network.name)
+        now = timezone.now()
+        membership.status = status
+        membership.status_changed_at = now
+        membership.decided_at = now
+        membership.decided_by = decided_by
+        if status == Membership.Status.ACTIVE and membership.joined_at is None:
+            membership.joined_at = now
+        membership.save(update_fields=["status", "status_changed_at", "decided_at", "decided_by", "joined_at"])
+        transaction.on_commit(lambda: send_membership_decision.delay(membership.pk))
+    return membership
+
+
+def send_membership_decision(*, membership_id: int) -> bool:
+    """E-mail the member the decision on their request, in their language; True if a message went out.
+
+    Idempotent enough for a retried task: the row is locked, and a decision already mailed (decision_mailed_at
+    at or after decided_at) is not mailed again. A request that is no longer decided (the member left or asked
+    again since) gets no message.
+    """
+    from hyte_portal.emails import send_email
+
+    from .emails import decision_email_kwargs
+
+    with transaction.atomic():
+        membership = (
+            Membership.objects.select_for_update(of=("self",))
+            .select_related("user", "network")
+            .filter(pk=membership_id)
+            .first()
+        )
+        if membership is None or membership.decided_at is None:
+            return False
+        if membership.status not in (Membership.Status.ACTIVE, Membership.Status.REJECTED):
+            return False
+        if membership.decision_mailed_at and membership.decision_mailed_at >= membership.decided_at:
+            return False
+        send_email(**decision_email_kwargs(membership))
+        membership.decision_mailed_at = timezone.now()
+        membership.save(update_fields=["decision_mailed_at"])
+    return True
+
+
+def notify_coordinators_of_request(*, membership_id: int) -> int:
+    """E-mail the network's coordinators (role holders with admin access) that a request waits for them.
+
+    Each gets the message in their own language with a link to the waiting requests in the admin. Returns how
+    many messages went out; a request no longer pending, or already announced since it became pending, gets none.
+    """
+    from hyte_portal.emails import send_many
+
+    from .emails import request_emails
+
+    with transaction.atomic():
+        membership = (
+            Membership.objects.select_for_update(of=("self",))
+            .select_related("user", "network")
+            .filter(pk=membership_id, status=Membership.Status.PENDING)
+            .first()
+        )
+        if membership is None:
+            return 0
+        if membership.request_mailed_at and membership.request_mailed_at >= membership.status_changed_at:
+            return 0
+        sent = send_many(request_emails(membership))
+        membership.request_mailed_at = timezone.now()
+        membership.save(update_fields=["request_mailed_at"])
+    return sent

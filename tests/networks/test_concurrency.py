@@ -1,0 +1,108 @@
+"""Simultaneous clicks, with real threads on PostgreSQL: the database decides, not a Python check."""
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core import mail
+from django.db import connection
+
+from networks import services
+from networks.models import Membership, Network
+from tests.factories import UserFactory
+from tests.networks.factories import MembershipFactory, NetworkFactory
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+THREADS = 8
+
+
+def run_at_once(action, threads=THREADS):
+    """Run `action` in several threads released together; each outcome is "ok", a domain error code or a crash."""
+    barrier = threading.Barrier(threads)
+
+    def attempt():
+        try:
+            barrier.wait()
+            action()
+            return "ok"
+        except services.MembershipError as error:
+            return error.code
+        except Exception as error:  # what a user would see as a server error
+            return type(error).__name__
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(threads) as pool:
+        futures = [pool.submit(attempt) for _ in range(threads)]
+        return sorted(future.result() for future in futures)
+
+
+def naive_claim(*, user, network, status, now):
+    """Check-then-insert, the race the service must not have; the sleep widens the window between the two."""
+    existing = Membership.objects.filter(user=user, network=network).first()
+    if existing is not None:
+        return existing, False
+    time.sleep(0.05)
+    return Membership.objects.create(user=user, network=network, status=status, status_changed_at=now), True
+
+
+def test_double_clicks_on_join_make_one_membership():
+    user, network = UserFactory(), NetworkFactory()
+    outcomes = run_at_once(lambda: services.join_network(user=user, network=network))
+    assert Membership.objects.filter(user=user, network=network).count() == 1
+    assert outcomes == ["already_member"] * (THREADS - 1) + ["ok"]
+
+
+def test_double_clicks_on_ask_to_join_make_one_request():
+    user, network = UserFactory(), NetworkFactory(join_policy=Network.JoinPolicy.APPROVAL)
+    outcomes = run_at_once(lambda: services.join_network(user=user, network=network))
+    assert Membership.objects.get(user=user, network=network).status == Membership.Status.PENDING
+    assert outcomes == ["already_pending"] * (THREADS - 1) + ["ok"]
+
+
+def test_the_join_test_catches_a_check_then_insert(monkeypatch):
+    """Proof that the test above can fail: with a check-then-insert the same clicks crash on the constraint."""
+    monkeypatch.setattr(services, "_claim_membership", naive_claim)
+    user, network = UserFactory(), NetworkFactory()
+    outcomes = run_at_once(lambda: services.join_network(user=user, network=network))
+    assert "IntegrityError" in outcomes
+    assert outcomes != ["already_member"] * (THREADS - 1) + ["ok"]
+
+
+def test_without_the_unique_constraint_a_check_then_insert_makes_duplicates(monkeypatch):
+    """And the constraint is what holds the line: without it the same race leaves several rows."""
+    monkeypatch.setattr(services, "_claim_membership", naive_claim)
+    user, network = UserFactory(), NetworkFactory()
+    table = Membership._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT networks_one_membership_per_user")
+    try:
+        run_at_once(lambda: services.join_network(user=user, network=network))
+        assert Membership.objects.filter(user=user, network=network).count() > 1
+    finally:
+        Membership.objects.all().delete()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"ALTER TABLE {table} ADD CONSTRAINT networks_one_membership_per_user UNIQUE (user_id, network_id)"
+            )
+
+
+def test_two_coordinators_deciding_at_once_make_one_decision_and_one_e_mail(tasks_inline):
+    request = MembershipFactory(network=NetworkFactory(join_policy=Network.JoinPolicy.APPROVAL), status="pending")
+    approver, rejecter = UserFactory(), UserFactory()
+    barrier_actions = iter([services.approve_membership, services.reject_membership] * (THREADS // 2))
+    lock = threading.Lock()
+
+    def decide():
+        with lock:
+            service = next(barrier_actions)
+        decider = approver if service is services.approve_membership else rejecter
+        service(membership_id=request.pk, decided_by=decider)
+
+    outcomes = run_at_once(decide)
+    assert outcomes == ["already_decided"] * (THREADS - 1) + ["ok"]
+    request.refresh_from_db()
+    assert request.status in (Membership.Status.ACTIVE, Membership.Status.REJECTED)
+    assert len(mail.outbox) == 1
