@@ -1,0 +1,25 @@
+"""Celery tasks of the events app: thin wrappers that take ids."""
+
+from celery import shared_task
+
+
+@shared_task(acks_late=True)
+def send_enrollment_email(enrollment_id: int, kind: str) -> bool:
+    from .notifications import send_enrollment_email as send
+
+    return send(enrollment_id=enrollment_id, kind=kind)
+
+
+@shared_task(acks_late=True)
+def send_message_to_participants(event_id: int, enrollment_ids: list[int], subject: str, message: str, sender_id=None):
+    from .notifications import send_message_to_participants as send
+
+    return send(event_id=event_id, enrollment_ids=enrollment_ids, subject=subject, message=message)
+
+
+@shared_task(acks_late=True)
+def generate_upcoming_occurrences(months: int = 3) -> int:
+    """Beat: keep the next `months` months of every active series generated (idempotent)."""
+    from .services import generate_upcoming_occurrences as generate
+
+    return generate(months=months)
