@@ -69,7 +69,7 @@ def send_enrollment_email(*, enrollment_id: int, kind: str) -> bool:
     return True
 
 
-def send_message_to_participants(*, event_id: int, enrollment_ids, subject: str, message: str) -> int:
+def send_message_to_participants(*, event_id: int, enrollment_ids, texts: dict) -> int:
     """Staff's message to participants, one e-mail each in the recipient's language."""
     from hyte_portal.emails import send_many
 
@@ -78,11 +78,8 @@ def send_message_to_participants(*, event_id: int, enrollment_ids, subject: str,
     for enrollment in Enrollment.objects.filter(pk__in=enrollment_ids, event=event).select_related("user"):
         language = enrollment.user.preferred_language or settings.LANGUAGE_CODE
         with translation.override(language):
-            context = {
-                **_context(enrollment),
-                "subject": subject,
-                "message": message,
-            }
+            text = texts.get(language) or texts["fi"]
+            context = {**_context(enrollment), "subject": text["subject"], "message": text["message"]}
         messages.append(
             render_email(
                 template="events/emails/message",

@@ -35,6 +35,7 @@ MESSAGES = {
     "event_already_cancelled": _("The event has already been cancelled."),
     "no_attendance_before_start": _("Attendance can be marked once the event has started."),
     "certificates_after_event": _("Certificates can be issued once the event is over."),
+    "message_needs_finnish": _("Write the subject and the message at least in Finnish."),
 }
 
 # A test switches this off to prove that the concurrency tests catch an overbooking without the lock.
@@ -371,9 +372,14 @@ RECIPIENT_STATUSES = {
 }
 
 
-def write_to_participants(*, event: Event, statuses, subject: str, message: str, by) -> int:
-    """Send staff's message to the event's participants of the chosen statuses, each in their own language
-    (the frame of the message is translated; the text is what staff wrote). Returns the number of recipients."""
+def write_to_participants(*, event: Event, statuses, subject: dict, message: dict, by) -> int:
+    """Send staff's message to the event's participants of the chosen statuses, each in their own language.
+
+    `subject` and `message` map a language code to the text staff wrote in it; Finnish is required and a
+    missing language falls back to it. Returns the number of recipients.
+    """
+    if not (subject.get("fi") or "").strip() or not (message.get("fi") or "").strip():
+        raise EventStateError(MESSAGES["message_needs_finnish"])
     condition = Q(pk__in=[])
     for status in statuses:
         condition |= RECIPIENT_STATUSES[status]
@@ -382,9 +388,11 @@ def write_to_participants(*, event: Event, statuses, subject: str, message: str,
         return 0
     from .tasks import send_message_to_participants
 
-    transaction.on_commit(
-        lambda: send_message_to_participants.delay(event.pk, recipient_ids, subject, message, by.pk if by else None)
-    )
+    texts = {
+        language: {"subject": subject.get(language) or subject["fi"], "message": message.get(language) or message["fi"]}
+        for language in ("fi", "sv", "en")
+    }
+    transaction.on_commit(lambda: send_message_to_participants.delay(event.pk, recipient_ids, texts))
     return len(recipient_ids)
 
 

@@ -11,10 +11,11 @@ def send_enrollment_email(enrollment_id: int, kind: str) -> bool:
 
 
 @shared_task(acks_late=True)
-def send_message_to_participants(event_id: int, enrollment_ids: list[int], subject: str, message: str, sender_id=None):
+def send_message_to_participants(event_id: int, enrollment_ids: list[int], texts: dict) -> int:
+    """`texts` maps a language code to {"subject": ..., "message": ...}, as staff wrote them."""
     from .notifications import send_message_to_participants as send
 
-    return send(event_id=event_id, enrollment_ids=enrollment_ids, subject=subject, message=message)
+    return send(event_id=event_id, enrollment_ids=enrollment_ids, texts=texts)
 
 
 @shared_task(acks_late=True)

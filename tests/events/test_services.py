@@ -284,10 +284,34 @@ def test_staff_message_reaches_the_chosen_statuses_each_in_their_language(full_e
     mail.outbox.clear()
     with on_commit():
         count = services.write_to_participants(
-            event=full_event, statuses=["waitlisted"], subject="Tärkeää", message="Sali vaihtuu.", by=None
+            event=full_event,
+            statuses=["waitlisted"],
+            subject={"fi": "Tärkeää", "sv": "Viktigt"},
+            message={"fi": "Sali vaihtuu.", "sv": "Salen byts."},
+            by=None,
         )
     assert count == 1
     [message] = mail.outbox
-    assert message.to == [waiting.user.email] and message.subject == "Tärkeää"
-    assert "Ett meddelande från arrangörerna" in message.body and "Sali vaihtuu." in message.body
+    assert message.to == [waiting.user.email] and message.subject == "Viktigt"
+    assert "Ett meddelande från arrangörerna" in message.body and "Salen byts." in message.body
     assert holder.user.email not in message.to
+
+
+def test_staff_message_falls_back_to_finnish_and_needs_it(full_event, on_commit):
+    holder = full_event.enrollments.get()
+    holder.user.preferred_language = "en"
+    holder.user.save()
+    mail.outbox.clear()
+    with on_commit():
+        services.write_to_participants(
+            event=full_event,
+            statuses=["confirmed"],
+            subject={"fi": "Tärkeää"},
+            message={"fi": "Sali vaihtuu."},
+            by=None,
+        )
+    assert [m.subject for m in mail.outbox] == ["Tärkeää"]
+    with pytest.raises(services.EventStateError, match="at least in Finnish"):
+        services.write_to_participants(
+            event=full_event, statuses=["confirmed"], subject={"en": "Hi"}, message={"en": "Hello"}, by=None
+        )
