@@ -69,7 +69,7 @@ def _detail_context(request, event, form=None):
     seats_left = None if event.capacity is None else max(event.capacity - event.confirmed_count, 0)
     now = timezone.now()
     may_cancel = False
-    if enrollment:
+    if enrollment and event.status == Event.Status.PUBLISHED:
         if enrollment.status == Enrollment.Status.CONFIRMED:
             may_cancel = now < services.cancellation_deadline(event)
         else:

@@ -269,3 +269,36 @@ def test_course_page_lists_every_session(client):
     html = text(client.get(f"/en/events/{course.slug}/"))
     assert "One enrolment covers all the sessions." in html
     assert html.index("Two-day session 1") < html.index("Two-day session 3") < html.index("Closing day")
+
+
+def test_personal_calendar_feed_lists_my_confirmed_events_with_the_link(member_client, user):
+    import vobject
+
+    mine = EventFactory(title_fi="Oma aamukahvi", online_url="https://teams.example.org/mine")
+    services.enroll(event=mine, user=user)
+    EventFactory(title_fi="Joku muu tilaisuus")
+    member_client.post("/fi/events/feed/new/")
+    feed_url = user.calendar_feed.get_absolute_url()
+    assert feed_url in text(member_client.get("/fi/me/"))
+    response = member_client.get(feed_url)
+    parsed = vobject.readOne(response.content.decode())
+    assert [vevent.summary.value for vevent in parsed.vevent_list] == ["Oma aamukahvi"]
+    assert "teams.example.org/mine" in parsed.vevent.location.value
+
+
+def test_replacing_the_feed_address_retires_the_old_one(member_client, user, client):
+    member_client.post("/fi/events/feed/new/")
+    old = user.calendar_feed.get_absolute_url()
+    member_client.post("/fi/events/feed/new/")
+    user.calendar_feed.refresh_from_db()
+    assert client.get(old).status_code == 404
+    assert client.get(user.calendar_feed.get_absolute_url()).status_code == 200
+
+
+def test_a_cancelled_event_page_says_so_and_offers_no_enrolment(member_client, user):
+    event = EventFactory(online_url="https://teams.example.org/gone")
+    services.enroll(event=event, user=user)
+    services.cancel_event(event=event, by=None)
+    html = text(member_client.get(f"/en/events/{event.slug}/"))
+    assert "This event has been cancelled." in html
+    assert "Cancel my enrolment" not in html and "teams.example.org/gone" not in html
