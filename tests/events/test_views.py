@@ -99,7 +99,7 @@ def test_detail_shows_time_format_venue_programme_seats_and_deadlines(client):
         "Conference hall",
         "Welcome",
         "Chair of the network",
-        "29 of 30 seats left",
+        "29 left of 30",
         "Cancel by",
         "Log in to enrol",
     ):
