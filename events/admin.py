@@ -1,14 +1,12 @@
 """The staff interface for events, series and enrolments. Every action calls a service.
 
 Network coordinators (staff users in the "Network coordinators" group who are not superusers) see and manage
-only their own networks' events, series and enrolments (CoordinatorScope below).
+only their own networks' events, series and enrolments (events.admin_scope.CoordinatorScope).
 """
 
 import csv
 
-from django import forms
 from django.contrib import admin, messages
-from django.db import models
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -17,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from networks.selectors import coordinated_network_ids
-
 from . import services
+from .admin_scope import CoordinatorScope
+from .forms import GenerateOccurrencesForm, WriteToParticipantsForm
 from .models import (
     Certificate,
     Enrollment,
@@ -30,63 +28,6 @@ from .models import (
     ReminderDelivery,
     SessionAttendance,
 )
-
-COORDINATORS_GROUP = "Network coordinators"
-
-
-def is_coordinator(user) -> bool:
-    """A coordinator is limited to their networks; superusers and other staff see everything."""
-    if user.is_superuser:
-        return False
-    cached = getattr(user, "_events_is_coordinator", None)
-    if cached is None:
-        cached = user.groups.filter(name=COORDINATORS_GROUP).exists()
-        user._events_is_coordinator = cached
-    return cached
-
-
-def network_ids_of(user) -> set[int]:
-    cached = getattr(user, "_events_network_ids", None)
-    if cached is None:
-        cached = coordinated_network_ids(user)
-        user._events_network_ids = cached
-    return cached
-
-
-class CoordinatorScope:
-    """Limits a coordinator to the rows of their own networks. `network_path` leads from the row to a network id."""
-
-    network_path = "network_id"
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if is_coordinator(request.user):
-            queryset = queryset.filter(**{f"{self.network_path}__in": network_ids_of(request.user)})
-        return queryset
-
-    def _in_scope(self, request, obj) -> bool:
-        if obj is None or not is_coordinator(request.user):
-            return True
-        value = obj
-        for part in self.network_path.split("__"):
-            value = getattr(value, part, None)
-        return value in network_ids_of(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self._in_scope(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._in_scope(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "network" and is_coordinator(request.user):
-            kwargs["queryset"] = db_field.related_model.objects.filter(pk__in=network_ids_of(request.user))
-            kwargs["required"] = True
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ProgrammeItemInline(TranslationTabularInline):
@@ -117,38 +58,6 @@ class EnrollmentInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user")
-
-
-class WriteToParticipantsForm(forms.Form):
-    statuses = forms.MultipleChoiceField(
-        label=_("Recipients"),
-        choices=[
-            ("confirmed", _("All confirmed participants")),
-            ("waitlisted", _("Everyone on the waiting list")),
-            ("attended", _("Those who attended")),
-        ],
-        widget=forms.CheckboxSelectMultiple,
-    )
-    subject_fi = forms.CharField(label=_("Subject in Finnish"), max_length=200)
-    message_fi = forms.CharField(label=_("Message in Finnish"), widget=forms.Textarea(attrs={"rows": 6}))
-    subject_sv = forms.CharField(label=_("Subject in Swedish"), max_length=200, required=False)
-    message_sv = forms.CharField(
-        label=_("Message in Swedish"), widget=forms.Textarea(attrs={"rows": 6}), required=False
-    )
-    subject_en = forms.CharField(label=_("Subject in English"), max_length=200, required=False)
-    message_en = forms.CharField(
-        label=_("Message in English"), widget=forms.Textarea(attrs={"rows": 6}), required=False
-    )
-
-
-class GenerateOccurrencesForm(forms.Form):
-    count = forms.IntegerField(
-        label=_("How many occurrences"),
-        min_value=1,
-        max_value=36,
-        initial=6,
-        help_text=_("Occurrences that already exist are kept as they are; only the missing ones are created."),
-    )
 
 
 def _single_event(modeladmin, request, queryset):

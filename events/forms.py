@@ -63,3 +63,35 @@ class EnrollmentForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if name.startswith("q_") and value
         }
+
+
+class WriteToParticipantsForm(forms.Form):
+    statuses = forms.MultipleChoiceField(
+        label=_("Recipients"),
+        choices=[
+            ("confirmed", _("All confirmed participants")),
+            ("waitlisted", _("Everyone on the waiting list")),
+            ("attended", _("Those who attended")),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    subject_fi = forms.CharField(label=_("Subject in Finnish"), max_length=200)
+    message_fi = forms.CharField(label=_("Message in Finnish"), widget=forms.Textarea(attrs={"rows": 6}))
+    subject_sv = forms.CharField(label=_("Subject in Swedish"), max_length=200, required=False)
+    message_sv = forms.CharField(
+        label=_("Message in Swedish"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    subject_en = forms.CharField(label=_("Subject in English"), max_length=200, required=False)
+    message_en = forms.CharField(
+        label=_("Message in English"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+
+
+class GenerateOccurrencesForm(forms.Form):
+    count = forms.IntegerField(
+        label=_("How many occurrences"),
+        min_value=1,
+        max_value=36,
+        initial=6,
+        help_text=_("Occurrences that already exist are kept as they are; only the missing ones are created."),
+    )

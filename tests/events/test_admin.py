@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.utils import timezone
 
 from events import services
 from events.models import Enrollment, Event, EventSeries, SessionAttendance
@@ -198,32 +199,73 @@ def test_certificates_are_issued_to_attendees_from_the_admin(staff_client):
     assert enrollment.certificate.issued_by.is_staff
 
 
-def test_raising_the_capacity_in_the_admin_moves_the_waiting_list_up(staff_client, full_event):
-    waiting = services.enroll(event=full_event, user=UserFactory())
-    page = staff_client.get(f"{CHANGELIST}{full_event.pk}/change/")
+def change_event(client, event, **changes):
+    """Post the event's admin change form as it stands, with `changes` applied (as staff would save it)."""
+    page = client.get(f"{CHANGELIST}{event.pk}/change/")
     form = page.context["adminform"].form
     post = {name: form[name].value() for name in form.fields if form[name].value() is not None}
     for name in ("start", "end", "enrollment_opens", "enrollment_closes", "cancellation_deadline"):
         value = post.pop(name, None)
         if value:
-            local = value.astimezone(dt.timezone(dt.timedelta(hours=2))) if hasattr(value, "astimezone") else value
+            local = timezone.localtime(value)
             post[f"{name}_0"], post[f"{name}_1"] = local.strftime("%Y-%m-%d"), local.strftime("%H:%M:%S")
-    post.update({"capacity": "2", "questions": "[]"})
-    for prefix in ("programme", "sessions", "enrollments"):
-        formset = next(f for f in page.context["inline_admin_formsets"] if f.formset.prefix == prefix).formset
-        post.update(
-            {
-                f"{prefix}-TOTAL_FORMS": str(formset.total_form_count()),
-                f"{prefix}-INITIAL_FORMS": str(formset.initial_form_count()),
-            }
-        )
+    post["questions"] = "[]"
+    for formset in (inline.formset for inline in page.context["inline_admin_formsets"]):
+        prefix = formset.prefix
+        post[f"{prefix}-TOTAL_FORMS"] = str(formset.total_form_count())
+        post[f"{prefix}-INITIAL_FORMS"] = str(formset.initial_form_count())
         for i, inline_form in enumerate(formset.forms):
             post[f"{prefix}-{i}-id"] = inline_form.instance.pk
-            post[f"{prefix}-{i}-event"] = full_event.pk
-    response = staff_client.post(f"{CHANGELIST}{full_event.pk}/change/", post)
-    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+            post[f"{prefix}-{i}-event"] = event.pk
+    post.update(changes)
+    response = client.post(f"{CHANGELIST}{event.pk}/change/", post)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    return response
+
+
+def test_raising_the_capacity_in_the_admin_moves_the_waiting_list_up(staff_client, full_event):
+    waiting = services.enroll(event=full_event, user=UserFactory())
+    change_event(staff_client, full_event, capacity="2")
     waiting.refresh_from_db()
     assert waiting.status == Enrollment.Status.CONFIRMED
+
+
+def test_moving_the_event_in_the_admin_notifies_the_enrolled(
+    staff_client, full_event, django_capture_on_commit_callbacks
+):
+    later = timezone.localtime(full_event.start + dt.timedelta(days=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        change_event(staff_client, full_event, start_0=later.strftime("%Y-%m-%d"), end_0=later.strftime("%Y-%m-%d"))
+    [message] = mail.outbox
+    assert message.subject.startswith("Tilaisuuden tiedot muuttuivat")
+
+
+def test_setting_the_status_to_cancelled_in_the_form_cancels_through_the_service(
+    staff_client, full_event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        change_event(staff_client, full_event, status="cancelled")
+    full_event.refresh_from_db()
+    assert full_event.status == Event.Status.CANCELLED
+    [message] = mail.outbox
+    assert message.subject.startswith("Tilaisuus peruttu")
+
+
+def test_generate_action_asks_how_many_and_refuses_nonsense(staff_client):
+    series = EventSeries.objects.create(
+        title_fi="Aamukahvit",
+        rrule="FREQ=MONTHLY;BYDAY=-1TU",
+        starts_on=dt.date(2026, 1, 1),
+        start_time=dt.time(8, 15),
+        duration_minutes=40,
+        kind="morning_meeting",
+    )
+    data = {"action": "generate_next", "_selected_action": [series.pk]}
+    assert "How many occurrences" in staff_client.post("/admin/events/eventseries/", data).content.decode()
+    for count in ("0", "abc", "1000"):
+        response = staff_client.post("/admin/events/eventseries/", {**data, "confirm": "yes", "count": count})
+        assert response.status_code == 200 and "Please correct the errors below." in response.content.decode()
+    assert not Event.objects.exists()
 
 
 @pytest.fixture

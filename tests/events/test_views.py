@@ -234,6 +234,7 @@ def test_certificate_downloads_only_for_its_owner(member_client, user, client):
     response = member_client.get(f"/en/events/certificates/{certificate.pk}.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+    assert b"Deltagarintyg" in response.content  # the document title, in the certificate's language
     stranger = UserFactory()
     client.force_login(stranger)
     assert client.get(f"/en/events/certificates/{certificate.pk}.pdf").status_code == 403
