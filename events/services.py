@@ -87,7 +87,8 @@ def _free_seats(event: Event, *, mode: str = "") -> int | None:
 def _queue_email(enrollment_id: int, kind: str) -> None:
     from .tasks import send_enrollment_email
 
-    transaction.on_commit(lambda: send_enrollment_email.delay(enrollment_id, kind))
+    # robust: a broker or mail server that is down must not turn a committed enrolment into an error page.
+    transaction.on_commit(lambda: send_enrollment_email.delay(enrollment_id, kind), robust=True)
 
 
 def enrollment_state(event: Event, *, now: dt.datetime | None = None):
@@ -392,7 +393,7 @@ def write_to_participants(*, event: Event, statuses, subject: dict, message: dic
         language: {"subject": subject.get(language) or subject["fi"], "message": message.get(language) or message["fi"]}
         for language in ("fi", "sv", "en")
     }
-    transaction.on_commit(lambda: send_message_to_participants.delay(event.pk, recipient_ids, texts))
+    transaction.on_commit(lambda: send_message_to_participants.delay(event.pk, recipient_ids, texts), robust=True)
     return len(recipient_ids)
 
 

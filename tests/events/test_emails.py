@@ -82,3 +82,21 @@ def test_staff_change_of_time_notifies_the_enrolled(on_commit, user):
         assert services.notify_event_changed(event=event, changed_fields=["description_fi"]) == 0
     [message] = mail.outbox
     assert message.subject.startswith("Tilaisuuden tiedot muuttuivat")
+
+
+def test_a_mail_server_failure_does_not_undo_or_break_the_enrolment(member_client, user, settings, on_commit):
+    settings.EMAIL_BACKEND = "tests.events.test_emails.BrokenBackend"
+    event = EventFactory()
+    with on_commit() as callbacks:
+        response = member_client.post(f"/en/events/{event.slug}/enrol/")
+    assert len(callbacks) == 1  # the confirmation task ran, and its failure was logged, not raised
+    assert response.status_code == 302
+    assert Enrollment.objects.get(user=user).status == Enrollment.Status.CONFIRMED
+
+
+class BrokenBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
