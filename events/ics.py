@@ -53,7 +53,7 @@ def _event_url(event: Event) -> str:
     return settings.SITE_URL + event.get_absolute_url()
 
 
-def _vevents(event: Event, *, with_online_link: bool, sequence: int, cancelled: bool):
+def _vevents(event: Event, *, with_online_link: bool, sequence: int, cancelled: bool, tentative: bool = False):
     sessions = list(event.sessions.all())
     parts = [
         (f"event-{event.pk}-session-{s.pk}", f"{event.title}: {s.title}", s.start, s.end, s.venue) for s in sessions
@@ -80,13 +80,16 @@ def _vevents(event: Event, *, with_online_link: bool, sequence: int, cancelled: 
             description.append(event.online_url)
         description.append(url)
         vevent.add("description", "\n\n".join(description))
-        vevent.add("status", "CANCELLED" if cancelled or event.status == Event.Status.CANCELLED else "CONFIRMED")
+        if cancelled or event.status == Event.Status.CANCELLED:
+            vevent.add("status", "CANCELLED")
+        else:
+            vevent.add("status", "TENTATIVE" if tentative else "CONFIRMED")
         if event.updated_at:
             vevent.add("last-modified", event.updated_at.astimezone(dt.UTC))
         yield vevent
 
 
-def calendar_for(events, *, with_online_link=False, cancelled=False, name: str = "") -> Calendar:
+def calendar_for(events, *, with_online_link=False, cancelled=False, tentative=False, name: str = "") -> Calendar:
     """A calendar holding the given events (each with its sessions)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -100,14 +103,16 @@ def calendar_for(events, *, with_online_link=False, cancelled=False, name: str =
         link = with_online_link(event) if callable(with_online_link) else with_online_link
         # SEQUENCE must grow when the event changes; the time of the last change in seconds always does.
         sequence = int(event.updated_at.timestamp()) if event.updated_at else 0
-        for vevent in _vevents(event, with_online_link=link, sequence=sequence, cancelled=cancelled):
+        for vevent in _vevents(
+            event, with_online_link=link, sequence=sequence, cancelled=cancelled, tentative=tentative
+        ):
             calendar.add_component(vevent)
     return calendar
 
 
-def event_ics(event: Event, *, with_online_link=False, cancelled=False) -> bytes:
-    """The .ics of one event: for the public download and for e-mail attachments."""
-    return calendar_for([event], with_online_link=with_online_link, cancelled=cancelled).to_ical()
+def event_ics(event: Event, *, with_online_link=False, cancelled=False, tentative=False) -> bytes:
+    """The .ics of one event: for the public download and for e-mail attachments (tentative: waitlisted)."""
+    return calendar_for([event], with_online_link=with_online_link, cancelled=cancelled, tentative=tentative).to_ical()
 
 
 def ics_filename(event: Event) -> str:

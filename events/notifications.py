@@ -14,7 +14,7 @@ from .models import Enrollment, Event
 # kind -> (template, attach a calendar file?, is the calendar a cancellation?)
 ENROLLMENT_EMAILS = {
     "confirmed": ("events/emails/confirmed", True, False),
-    "waitlisted": ("events/emails/waitlisted", False, False),
+    "waitlisted": ("events/emails/waitlisted", True, False),
     "promoted": ("events/emails/promoted", True, False),
     "cancelled": ("events/emails/cancelled", True, True),
     "event_cancelled": ("events/emails/event_cancelled", True, True),
@@ -63,7 +63,12 @@ def send_enrollment_email(*, enrollment_id: int, kind: str) -> bool:
         context = _context(enrollment)
         attachments = []
         if with_calendar:
-            ics = event_ics(enrollment.event, with_online_link=context["show_online_link"], cancelled=cancellation)
+            ics = event_ics(
+                enrollment.event,
+                with_online_link=context["show_online_link"],
+                cancelled=cancellation,
+                tentative=enrollment.status == Enrollment.Status.WAITLISTED,
+            )
             attachments.append(Attachment(ics_filename(enrollment.event), ics, ICS_MIMETYPE))
     send_email(template=template, to=enrollment.user.email, language=language, context=context, attachments=attachments)
     return True

@@ -28,7 +28,7 @@ def test_confirmation_is_in_the_members_language_with_a_calendar_file_and_the_li
     assert vobject.readOne(content).vevent.summary.value == "Morgonmöte"
 
 
-def test_waitlisted_member_is_told_the_position_and_gets_no_link(full_event, on_commit):
+def test_waitlisted_member_is_told_the_position_and_gets_a_tentative_entry_without_the_link(full_event, on_commit):
     member = UserFactory(preferred_language="en")
     mail.outbox.clear()
     with on_commit():
@@ -36,7 +36,9 @@ def test_waitlisted_member_is_told_the_position_and_gets_no_link(full_event, on_
     [message] = mail.outbox
     assert message.subject == f"On the waiting list: {full_event.title_en}"
     assert "waiting list in position 1" in message.body
-    assert full_event.online_url not in message.body and not message.attachments
+    assert full_event.online_url not in message.body
+    [vevent] = icalendar.Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")
+    assert str(vevent["STATUS"]) == "TENTATIVE" and full_event.online_url not in vevent.to_ical().decode()
 
 
 def test_promoted_member_gets_the_link_and_a_calendar_file(full_event, on_commit):
