@@ -315,3 +315,14 @@ def test_staff_message_falls_back_to_finnish_and_needs_it(full_event, on_commit)
         services.write_to_participants(
             event=full_event, statuses=["confirmed"], subject={"en": "Hi"}, message={"en": "Hello"}, by=None
         )
+
+
+def test_releasing_a_leaving_members_seats_moves_the_waiting_list_up(full_event, on_commit):
+    holder = full_event.enrollments.get()
+    waiting = services.enroll(event=full_event, user=UserFactory())
+    mail.outbox.clear()
+    with on_commit():
+        assert services.release_seats_of(user=holder.user) == 1
+    waiting.refresh_from_db()
+    assert waiting.status == Enrollment.Status.CONFIRMED
+    assert [m.to for m in mail.outbox] == [[waiting.user.email]]  # the promoted member only
