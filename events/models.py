@@ -1,4 +1,8 @@
+import secrets
+
+from dateutil.rrule import rrulestr
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -64,6 +68,16 @@ class EventSeries(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.rrule:
+            try:
+                rrulestr(self.rrule.removeprefix("RRULE:"), dtstart=None)
+            except (ValueError, TypeError, AttributeError):
+                raise ValidationError(
+                    {"rrule": _("This is not a valid recurrence rule. Example: FREQ=MONTHLY;BYDAY=-1TU")}
+                ) from None
 
 
 class Event(models.Model):
@@ -137,6 +151,100 @@ class Event(models.Model):
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The event must end after it starts.")
+        if self.enrollment_opens and self.enrollment_closes and self.enrollment_closes <= self.enrollment_opens:
+            errors["enrollment_closes"] = _("Enrolment must close after it opens.")
+        if self.format in (EventFormat.ONSITE, EventFormat.HYBRID) and not (self.venue or "").strip():
+            errors["venue"] = _("An on-site or hybrid event needs a venue.")
+        try:
+            validate_questions(self.questions)
+        except ValidationError as error:
+            errors["questions"] = error.messages
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_online_only(self):
+        return self.format == EventFormat.ONLINE
+
+    def participation_modes(self):
+        """The modes a member may choose from: both for a hybrid event, otherwise the one the format implies."""
+        if self.format == EventFormat.HYBRID:
+            return [Enrollment.Mode.ONSITE, Enrollment.Mode.ONLINE]
+        if self.format == EventFormat.ONSITE:
+            return [Enrollment.Mode.ONSITE]
+        return [Enrollment.Mode.ONLINE]
+
+    def question_list(self):
+        """The enrolment questions with their labels in the active language."""
+        return [
+            {"key": question["key"], "label": question_label(question), "required": bool(question.get("required"))}
+            for question in self.questions or []
+        ]
+
+
+def question_label(question) -> str:
+    from django.utils.translation import get_language
+
+    label = question.get("label", "")
+    if isinstance(label, dict):
+        return label.get(get_language() or "fi") or label.get("fi") or next(iter(label.values()), question["key"])
+    return label or question["key"]
+
+
+def validate_questions(questions):
+    """Questions are a list of {"key": "diet", "label": {"fi": ..., "sv": ..., "en": ...}, "required": false}."""
+    message = _(
+        'Write the questions as a list such as [{"key": "diet", "label": {"fi": "Ruokavalio", "sv": "Specialkost", '
+        '"en": "Dietary needs"}, "required": false}].'
+    )
+    if questions in (None, ""):
+        return
+    if not isinstance(questions, list):
+        raise ValidationError(message)
+    keys = set()
+    for question in questions:
+        if not isinstance(question, dict) or not isinstance(question.get("key"), str) or not question["key"].strip():
+            raise ValidationError(message)
+        label = question.get("label", "")
+        if not isinstance(label, str | dict) or (
+            isinstance(label, dict) and not all(isinstance(value, str) for value in label.values())
+        ):
+            raise ValidationError(message)
+        if question["key"] in keys:
+            raise ValidationError(_("Each question needs its own key."))
+        keys.add(question["key"])
+
+
+class EventSession(models.Model):
+    """One session of a course such as the developer coaching; one enrolment covers every session."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("event"))
+    title = models.CharField(_("title"), max_length=200)  # translated
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    venue = models.CharField(_("venue"), max_length=300, blank=True)  # translated
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["event", "start", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="events_session_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The session must end after it starts.")})
+
 
 class ProgrammeItem(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="programme", verbose_name=_("event"))
@@ -191,6 +299,90 @@ class Enrollment(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.event} ({self.get_status_display()})"
+
+    def answer_list(self):
+        """(label, answer) pairs in the order of the event's questions, in the active language."""
+        answers = self.answers or {}
+        return [
+            (question_label(question), answers.get(question["key"], ""))
+            for question in self.event.questions or []
+            if answers.get(question["key"])
+        ]
+
+
+class SessionAttendance(models.Model):
+    """An enrolled participant was present at one session of a course."""
+
+    session = models.ForeignKey(
+        EventSession, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("session")
+    )
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="session_attendances", verbose_name=_("enrolment")
+    )
+    marked_at = models.DateTimeField(_("marked"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("session attendance")
+        verbose_name_plural = _("session attendances")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "enrollment"], name="events_attended_session_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.enrollment.user} – {self.session}"
+
+
+class Certificate(models.Model):
+    """A participation certificate, issued by staff after the event; the PDF is drawn when downloaded."""
+
+    enrollment = models.OneToOneField(
+        Enrollment, on_delete=models.CASCADE, related_name="certificate", verbose_name=_("enrolment")
+    )
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+
+    class Meta:
+        verbose_name = _("participation certificate")
+        verbose_name_plural = _("participation certificates")
+        ordering = ["-issued_at"]
+
+    def __str__(self):
+        return str(self.enrollment)
+
+    def get_absolute_url(self):
+        return reverse("events:certificate", kwargs={"pk": self.pk})
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """A member's personal calendar feed: a secret address that lists their enrolled events."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed", verbose_name=_("user")
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.user)
+
+    def get_absolute_url(self):
+        return reverse("events:feed", kwargs={"token": self.token})
 
 
 class ReminderDelivery(models.Model):

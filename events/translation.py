@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event, EventSeries, ProgrammeItem
+from .models import Event, EventSeries, EventSession, ProgrammeItem
 
 
 @register(EventSeries)
@@ -16,3 +16,8 @@ class EventTranslationOptions(TranslationOptions):
 @register(ProgrammeItem)
 class ProgrammeItemTranslationOptions(TranslationOptions):
     fields = ("title", "description")
+
+
+@register(EventSession)
+class EventSessionTranslationOptions(TranslationOptions):
+    fields = ("title", "venue")

@@ -1,8 +1,15 @@
 from django.urls import path
 
-from hyte_portal.views import section_pending
+from . import views
 
 app_name = "events"
 urlpatterns = [
-    path("", section_pending, {"section": "events"}, name="index"),
+    path("", views.event_list, name="index"),
+    path("feed/new/", views.create_feed, name="create_feed"),
+    path("feed/<str:token>.ics", views.personal_feed, name="feed"),
+    path("certificates/<int:pk>.pdf", views.certificate_pdf, name="certificate"),
+    path("enrolments/<int:pk>/cancel/", views.cancel, name="cancel"),
+    path("<slug:slug>/", views.event_detail, name="detail"),
+    path("<slug:slug>/enrol/", views.enrol, name="enrol"),
+    path("<slug:slug>/calendar.ics", views.event_calendar, name="calendar"),
 ]

@@ -117,6 +117,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A task that is not acknowledged within this time is handed to another worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
 CELERY_BEAT_SCHEDULE: dict = {}
+# --- events: keep the next three months of every active event series generated (idempotent) ---
+CELERY_BEAT_SCHEDULE["events-generate-upcoming-occurrences"] = {
+    "task": "events.tasks.generate_upcoming_occurrences",
+    "schedule": 6 * 60 * 60,
+    "kwargs": {"months": 3},
+}
 
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

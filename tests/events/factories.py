@@ -3,7 +3,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from events.models import Enrollment, Event
+from events.models import Enrollment, Event, EventSession
 from tests.factories import UserFactory
 
 
@@ -30,3 +30,15 @@ class EnrollmentFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     user = factory.SubFactory(UserFactory)
     status = Enrollment.Status.CONFIRMED
+
+
+class EventSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventSession
+
+    event = factory.SubFactory(EventFactory)
+    title_fi = factory.Sequence(lambda n: f"Jakso {n}")
+    title_sv = factory.Sequence(lambda n: f"Del {n}")
+    title_en = factory.Sequence(lambda n: f"Session {n}")
+    start = factory.LazyAttribute(lambda session: session.event.start)
+    end = factory.LazyAttribute(lambda session: session.start + dt.timedelta(hours=6))

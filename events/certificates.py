@@ -1,0 +1,74 @@
+"""Participation certificates as PDF (reportlab), in the language chosen when the certificate was issued."""
+
+from io import BytesIO
+
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfgen import canvas
+
+from .models import Certificate
+
+
+def _date(value) -> str:
+    return formats.date_format(timezone.localtime(value), "j.n.Y")
+
+
+def _period(event) -> str:
+    sessions = list(event.sessions.all())
+    start = sessions[0].start if sessions else event.start
+    end = sessions[-1].end if sessions else event.end
+    if timezone.localtime(start).date() == timezone.localtime(end).date():
+        return _date(start)
+    return f"{_date(start)}–{_date(end)}"
+
+
+def certificate_pdf_bytes(certificate: Certificate) -> bytes:
+    enrollment = certificate.enrollment
+    event = enrollment.event
+    user = enrollment.user
+    buffer = BytesIO()
+    with translation.override(certificate.language):
+        pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
+        title = _("Participation certificate")
+        pdf.setTitle(f"{title}: {event.title}")
+        pdf.setAuthor(_("HYTE portal"))
+        width, height = A4
+        pdf.setFillColorRGB(11 / 255, 93 / 255, 115 / 255)
+        pdf.rect(0, height - 3 * cm, width, 3 * cm, stroke=0, fill=1)
+        pdf.setFillColorRGB(1, 1, 1)
+        pdf.setFont("Helvetica-Bold", 16)
+        pdf.drawString(2 * cm, height - 2 * cm, _("Health and wellbeing promotion (HYTE)"))
+        pdf.setFillColorRGB(0.1, 0.12, 0.14)
+        pdf.setFont("Helvetica-Bold", 26)
+        pdf.drawCentredString(width / 2, height - 7 * cm, title)
+        pdf.setFont("Helvetica", 14)
+        pdf.drawCentredString(width / 2, height - 9 * cm, _("This certifies that"))
+        pdf.setFont("Helvetica-Bold", 20)
+        pdf.drawCentredString(width / 2, height - 10.5 * cm, user.get_full_name() or user.email)
+        if user.organisation:
+            pdf.setFont("Helvetica", 12)
+            pdf.drawCentredString(width / 2, height - 11.4 * cm, user.organisation)
+        pdf.setFont("Helvetica", 14)
+        pdf.drawCentredString(width / 2, height - 13 * cm, _("took part in"))
+        pdf.setFont("Helvetica-Bold", 16)
+        pdf.drawCentredString(width / 2, height - 14.3 * cm, event.title[:90])
+        pdf.setFont("Helvetica", 13)
+        pdf.drawCentredString(width / 2, height - 15.3 * cm, _period(event))
+        sessions = list(event.sessions.all())
+        if sessions:
+            attended = set(enrollment.session_attendances.values_list("session_id", flat=True))
+            y = height - 17 * cm
+            pdf.setFont("Helvetica", 11)
+            for session in sessions:
+                mark = "x" if session.pk in attended else "–"
+                pdf.drawString(4 * cm, y, f"[{mark}] {session.title[:70]}  {_date(session.start)}")
+                y -= 0.6 * cm
+        pdf.setFont("Helvetica", 10)
+        issued = _("Issued on %(date)s") % {"date": _date(certificate.issued_at)}
+        pdf.drawString(2 * cm, 2.5 * cm, issued)
+        pdf.drawRightString(width - 2 * cm, 2.5 * cm, _("Certificate number %(number)s") % {"number": certificate.pk})
+        pdf.showPage()
+        pdf.save()
+    return buffer.getvalue()

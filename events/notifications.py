@@ -1,0 +1,96 @@
+"""The e-mails of the enrolment life cycle, built from ids in the recipient's language.
+
+Tasks call these; each re-reads the rows, so a retried task sends what is true now.
+"""
+
+from django.conf import settings
+from django.utils import translation
+
+from hyte_portal.emails import ICS_MIMETYPE, Attachment, render_email, send_email
+
+from .ics import event_ics, ics_filename
+from .models import Enrollment, Event
+
+# kind -> (template, attach a calendar file?, is the calendar a cancellation?)
+ENROLLMENT_EMAILS = {
+    "confirmed": ("events/emails/confirmed", True, False),
+    "waitlisted": ("events/emails/waitlisted", True, False),
+    "promoted": ("events/emails/promoted", True, False),
+    "cancelled": ("events/emails/cancelled", True, True),
+    "event_cancelled": ("events/emails/event_cancelled", True, True),
+    "event_changed": ("events/emails/event_changed", True, False),
+    "certificate": ("events/emails/certificate", False, False),
+}
+
+
+def _context(enrollment: Enrollment) -> dict:
+    from .selectors import waiting_list_position
+
+    position = None
+    if enrollment.status == Enrollment.Status.WAITLISTED:
+        position = Enrollment.objects.filter(pk=enrollment.pk).annotate(position=waiting_list_position()).get().position
+    event = enrollment.event
+    return {
+        "enrollment": enrollment,
+        "event": event,
+        "user": enrollment.user,
+        "position": position,
+        "sessions": list(event.sessions.all()),
+        "event_url": settings.SITE_URL + event.get_absolute_url(),
+        "my_page_url": f"{settings.SITE_URL}/{translation.get_language()}/me/",
+        "show_online_link": enrollment.status == Enrollment.Status.CONFIRMED and event.status == Event.Status.PUBLISHED,
+    }
+
+
+def send_enrollment_email(*, enrollment_id: int, kind: str) -> bool:
+    """Send one life-cycle e-mail. Returns False when it no longer applies (the state moved on)."""
+    template, with_calendar, cancellation = ENROLLMENT_EMAILS[kind]
+    enrollment = Enrollment.objects.select_related("event", "user").filter(pk=enrollment_id).first()
+    if enrollment is None:
+        return False
+    expected = {
+        "confirmed": Enrollment.Status.CONFIRMED,
+        "promoted": Enrollment.Status.CONFIRMED,
+        "waitlisted": Enrollment.Status.WAITLISTED,
+        "cancelled": Enrollment.Status.CANCELLED,
+    }.get(kind)
+    if expected and enrollment.status != expected:
+        return False
+    if kind == "event_changed" and enrollment.status == Enrollment.Status.CANCELLED:
+        return False
+    language = enrollment.user.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = _context(enrollment)
+        attachments = []
+        if with_calendar:
+            ics = event_ics(
+                enrollment.event,
+                with_online_link=context["show_online_link"],
+                cancelled=cancellation,
+                tentative=enrollment.status == Enrollment.Status.WAITLISTED,
+            )
+            attachments.append(Attachment(ics_filename(enrollment.event), ics, ICS_MIMETYPE))
+    send_email(template=template, to=enrollment.user.email, language=language, context=context, attachments=attachments)
+    return True
+
+
+def send_message_to_participants(*, event_id: int, enrollment_ids, texts: dict) -> int:
+    """Staff's message to participants, one e-mail each in the recipient's language."""
+    from hyte_portal.emails import send_many
+
+    event = Event.objects.get(pk=event_id)
+    messages = []
+    for enrollment in Enrollment.objects.filter(pk__in=enrollment_ids, event=event).select_related("user"):
+        language = enrollment.user.preferred_language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            text = texts.get(language) or texts["fi"]
+            context = {**_context(enrollment), "subject": text["subject"], "message": text["message"]}
+        messages.append(
+            render_email(
+                template="events/emails/message",
+                to=enrollment.user.email,
+                language=language,
+                context=context,
+            )
+        )
+    return send_many(messages) if messages else 0

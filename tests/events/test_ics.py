@@ -1,0 +1,92 @@
+"""Calendar files, read back by two independent parsers: icalendar and vobject."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+import vobject
+
+from events import services
+from tests.events.factories import EventFactory, EventSessionFactory
+
+pytestmark = pytest.mark.django_db
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+@pytest.fixture
+def morning_meeting():
+    return EventFactory(
+        slug="morning-meeting-2027-03-30",
+        title_fi="Aamukahvit: kaatumisten ehkäisy",
+        title_en="Morning meeting: preventing falls",
+        start=dt.datetime(2027, 3, 30, 8, 15, tzinfo=HELSINKI),
+        end=dt.datetime(2027, 3, 30, 8, 55, tzinfo=HELSINKI),
+        online_url="https://teams.example.org/hyte-morning",
+    )
+
+
+def download(client, event, language="fi"):
+    response = client.get(f"/{language}/events/{event.slug}/calendar.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return response.content
+
+
+def test_icalendar_reads_uid_times_in_helsinki_summary_and_url(client, morning_meeting):
+    calendar = icalendar.Calendar.from_ical(download(client, morning_meeting))
+    [vevent] = calendar.walk("VEVENT")
+    [zone] = calendar.walk("VTIMEZONE")
+    assert zone["TZID"] == "Europe/Helsinki"
+    assert str(vevent["UID"]) == f"event-{morning_meeting.pk}@127.0.0.1"
+    assert vevent["DTSTART"].params["TZID"] == "Europe/Helsinki"
+    assert vevent.decoded("DTSTART") == dt.datetime(2027, 3, 30, 8, 15, tzinfo=HELSINKI)
+    assert vevent.decoded("DTEND").utcoffset() == dt.timedelta(hours=3)  # summer time began two days before
+    assert str(vevent["SUMMARY"]) == "Aamukahvit: kaatumisten ehkäisy"
+    assert str(vevent["URL"]).endswith(f"/fi/events/{morning_meeting.slug}/")
+
+
+def test_vobject_reads_the_same_file_with_the_same_instants(client, morning_meeting):
+    parsed = vobject.readOne(download(client, morning_meeting, "en").decode())
+    vevent = parsed.vevent
+    assert vevent.uid.value == f"event-{morning_meeting.pk}@127.0.0.1"
+    assert vevent.dtstart.value == dt.datetime(2027, 3, 30, 5, 15, tzinfo=dt.UTC)
+    assert vevent.dtstart.value.utcoffset() == dt.timedelta(hours=3)
+    assert vevent.dtend.value == dt.datetime(2027, 3, 30, 5, 55, tzinfo=dt.UTC)
+    assert vevent.summary.value == "Morning meeting: preventing falls"
+    assert vevent.url.value.endswith(f"/en/events/{morning_meeting.slug}/")
+
+
+def test_winter_event_is_written_in_eastern_european_time(client):
+    event = EventFactory(
+        start=dt.datetime(2026, 11, 24, 8, 15, tzinfo=HELSINKI), end=dt.datetime(2026, 11, 24, 8, 55, tzinfo=HELSINKI)
+    )
+    content = download(client, event)
+    assert b"DTSTART;TZID=Europe/Helsinki:20261124T081500" in content
+    assert vobject.readOne(content.decode()).vevent.dtstart.value.utcoffset() == dt.timedelta(hours=2)
+
+
+def test_public_file_has_no_online_link_but_a_confirmed_participants_file_does(
+    client, member_client, user, morning_meeting
+):
+    assert b"teams.example.org" not in download(client, morning_meeting)
+    services.enroll(event=morning_meeting, user=user)
+    calendar = icalendar.Calendar.from_ical(download(member_client, morning_meeting))
+    [vevent] = calendar.walk("VEVENT")
+    assert "https://teams.example.org/hyte-morning" in str(vevent["LOCATION"])
+
+
+def test_onsite_event_has_its_venue_as_location(client):
+    event = EventFactory(format="onsite", venue_fi="Kokoustila Aurora, Helsinki", online_url="")
+    [vevent] = icalendar.Calendar.from_ical(download(client, event)).walk("VEVENT")
+    assert str(vevent["LOCATION"]) == "Kokoustila Aurora, Helsinki"
+
+
+def test_a_course_has_one_calendar_entry_per_session(client):
+    course = EventFactory(kind="coaching_session", title_fi="Kehittäjävalmennus")
+    sessions = [EventSessionFactory(event=course, title_fi=f"Jakso {n}") for n in (1, 2, 3)]
+    parsed = vobject.readOne(download(client, course).decode())
+    summaries = [vevent.summary.value for vevent in parsed.vevent_list]
+    assert summaries == [f"Kehittäjävalmennus: Jakso {n}" for n in (1, 2, 3)]
+    assert len({vevent.uid.value for vevent in parsed.vevent_list}) == len(sessions)
