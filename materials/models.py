@@ -118,16 +118,25 @@ class Material(models.Model):
 
     def clean(self):
         super().clean()
-        has_file, has_url = bool(self.file), bool(self.url)
-        if has_file and has_url:
-            raise ValidationError({"url": errors.FILE_AND_URL_BOTH})
-        if not has_file and not has_url:
-            raise ValidationError({"file": errors.FILE_OR_URL_MISSING, "url": errors.FILE_OR_URL_MISSING})
         if self.has_new_file:
             try:
                 self._checked_type = filetypes.check_upload(self.file)
             except ValidationError as error:
                 raise ValidationError({"file": error.error_list}) from None
+
+    def validate_constraints(self, exclude=None):
+        """Exactly one of file and address, said next to the fields, but only when both fields were valid.
+
+        (An address refused as unsafe must not also be reported as a missing address.)
+        """
+        exclude = set(exclude or ())
+        if not {"file", "url"} & exclude:
+            has_file, has_url = bool(self.file), bool(self.url)
+            if has_file and has_url:
+                raise ValidationError({"url": errors.FILE_AND_URL_BOTH})
+            if not has_file and not has_url:
+                raise ValidationError({"file": errors.FILE_OR_URL_MISSING})
+        super().validate_constraints(exclude=exclude)
 
     @property
     def has_new_file(self) -> bool:
