@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -78,8 +78,8 @@ class Material(models.Model):
     class Meta:
         verbose_name = _("material")
         verbose_name_plural = _("materials")
-        ordering = ["-year", "-created_at", "pk"]
-        indexes = [models.Index(fields=["visibility", "-year", "-created_at"], name="materials_listing_idx")]
+        # Newest year first on every database (PostgreSQL would put materials without a year first).
+        ordering = [F("year").desc(nulls_last=True), "-created_at", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),

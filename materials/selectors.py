@@ -14,9 +14,17 @@ def materials_visible_to(user) -> QuerySet[Material]:
     return materials
 
 
+def materials_listed_for(user) -> QuerySet[Material]:
+    """What the bank's list shows: every material. A visitor sees a members-only one as a locked entry (title,
+    kind, year and a "log in to open" link, no description or address), so that they know to log in; its file
+    or address stays behind the login check of the download view.
+    """
+    return Material.objects.all()
+
+
 def search_materials(user, *, text="", kind="", network=None, year=None, language="") -> QuerySet[Material]:
-    """The bank's list: visible materials matching the words and the filters (empty filters do not filter)."""
-    materials = materials_visible_to(user)
+    """The bank's list: listed materials matching the words and the filters (empty filters do not filter)."""
+    materials = materials_listed_for(user)
     if kind:
         materials = materials.filter(kind=kind)
     if network is not None:
@@ -29,8 +37,8 @@ def search_materials(user, *, text="", kind="", network=None, year=None, languag
 
 
 def years_with_materials(user) -> list[int]:
-    """The years of the materials the user may see, newest first (for the year filter; one query)."""
-    years = materials_visible_to(user).exclude(year=None).order_by("-year").values_list("year", flat=True)
+    """The years of the listed materials, newest first (for the year filter; one query)."""
+    years = materials_listed_for(user).exclude(year=None).order_by("-year").values_list("year", flat=True)
     return list(years.distinct())
 
 

@@ -32,6 +32,6 @@ def drop_search_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("materials", "0002_file_checks_and_listing_index")]
+    dependencies = [("materials", "0002_file_checks")]
 
     operations = [migrations.RunPython(create_search_index, drop_search_index)]

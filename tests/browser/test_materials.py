@@ -48,8 +48,11 @@ def test_visitor_searches_with_the_keyboard_and_finds_the_fall_materials(page, l
     page.get_by_label("Hakusanat").fill("kaatumis")
     page.keyboard.press("Enter")
     page.wait_for_url("**/fi/materials/?q=kaatumis*")
-    assert result_titles(page) == ["Kaatumisten ehkäisyn ohjelma"]
-    assert page.get_by_role("status").inner_text() == "Löytyi 1 materiaali."
+    assert result_titles(page) == [
+        "Kaatumisvaaran itsearviointilomake (vain jäsenille, kirjaudu sisään avataksesi)",
+        "Kaatumisten ehkäisyn ohjelma",
+    ]
+    assert page.get_by_role("status").inner_text() == "Löytyi 2 materiaalia."
 
 
 def test_visitor_filters_by_the_fall_prevention_network(page, live_server, fall_materials):
@@ -59,6 +62,7 @@ def test_visitor_filters_by_the_fall_prevention_network(page, live_server, fall_
     page.wait_for_url("**network=kaatumisten-ehkaisy*")
     assert sorted(result_titles(page)) == [
         "Fall prevention programme",
+        "Fall risk self-assessment form (members only, log in to open)",
         "Health Village: self-care programme (opens in a new window, leaves the site)",
     ]
 
@@ -82,7 +86,8 @@ def test_visitor_logs_in_for_a_members_only_form_and_gets_it(page, live_server, 
     _programme, form = fall_materials
     UserFactory(email="nurse@example.org")
     download = f"{live_server.url}/en/materials/{form.pk}/download/"
-    page.goto(download)
+    page.goto(f"{live_server.url}/en/materials/?q=self-assessment")
+    page.get_by_role("link", name="Fall risk self-assessment form (members only, log in to open)").click()
     page.wait_for_url("**/en/accounts/login/?next=**")
     page.get_by_label("Email").fill("nurse@example.org")
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
@@ -91,6 +96,8 @@ def test_visitor_logs_in_for_a_members_only_form_and_gets_it(page, live_server, 
     response = downloaded.value
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
+    form.refresh_from_db()
+    assert form.download_count == 1
 
 
 def test_bank_fits_a_320_px_screen(browser, live_server, fall_materials):

@@ -52,11 +52,27 @@ def test_bank_lists_public_materials_for_a_visitor(client):
     assert titles_on(response) == ["Wellbeing facts about young people"]
 
 
-def test_members_only_materials_are_hidden_from_visitors_and_shown_to_members(member_client):
+def test_visitor_sees_a_members_only_material_as_locked_without_its_description():
     MaterialFactory(title_en="Open guide")
-    MaterialFactory(title_en="Members form", visibility=Material.Visibility.MEMBERS)
-    assert titles_on(Client().get(URL)) == ["Open guide"]
-    assert sorted(titles_on(member_client.get(URL))) == ["Members form", "Open guide"]
+    MaterialFactory(
+        title_en="Members form",
+        description_en="Internal notes of the network.",
+        url="https://example.org/internal-form",
+        visibility=Material.Visibility.MEMBERS,
+    )
+    html = Client().get(URL).content.decode()
+    assert 'Members form <span class="material-locked">(members only, log in to open)</span>' in html
+    assert "Internal notes" not in html
+    assert "internal-form" not in html and "example.org" in html.split("Open guide")[1]
+
+
+def test_member_sees_members_only_materials_in_full(member_client):
+    MaterialFactory(
+        title_en="Members form", description_en="Internal notes of the network.", visibility=Material.Visibility.MEMBERS
+    )
+    html = member_client.get(URL).content.decode()
+    assert "log in to open" not in html
+    assert "Internal notes of the network." in html
 
 
 def test_searching_kaatumis_finds_the_fall_prevention_materials(client, fall_materials):
@@ -212,7 +228,7 @@ def test_home_page_shows_the_latest_materials(client):
     MaterialFactory(title_en="Older material")
     MaterialFactory(title_en="Newest material")
     MaterialFactory(title_en="Members material", visibility=Material.Visibility.MEMBERS)
-    html = client.get("/en/").content.decode()
+    html = client.get("/en/").content.decode()  # the home page lists only what the visitor can open
     assert html.index("Newest material") < html.index("Older material")
     assert "Members material" not in html
 
