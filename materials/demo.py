@@ -236,7 +236,11 @@ def seed(stdout):
         if material is None:
             material = _create(spec)
             created += 1
-        elif material.file and not material.file.storage.exists(material.file.name):
+            continue
+        # Networks and events seeded after the first run get their links now (adding twice changes nothing).
+        material.networks.add(*_theme_networks(spec["networks"]))
+        material.events.add(*_events(spec.get("events", ())))
+        if material.file and not material.file.storage.exists(material.file.name):
             _restore_file(material, spec)
     stdout.write(f"materials: {created} created, {len(MATERIALS) - created} already there")
 

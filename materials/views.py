@@ -69,4 +69,8 @@ def _file_response(material: Material) -> FileResponse:
         content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
+    if content_type != "application/pdf":
+        # Nothing in a downloaded image, text or document may run as part of the site. (Not for PDFs: a sandbox
+        # policy stops the browser's own PDF viewer.)
+        response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
     return response

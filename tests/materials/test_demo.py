@@ -84,6 +84,13 @@ def test_seeding_without_networks_or_events_still_works():
     assert not Material.networks.through.objects.exists()
 
 
+def test_networks_that_appear_later_are_linked_on_the_next_run():
+    seed()
+    falls = NetworkFactory(name_en="Prevention of falls", kind=Network.Kind.GOOD_SPIRAL_THEME)
+    seed()
+    assert falls.materials.count() == 3
+
+
 def test_programme_is_attached_to_the_fall_prevention_event():
     event = EventFactory(title_en="Preventing falls")
     seed()

@@ -44,10 +44,19 @@ def test_office_document_is_offered_as_an_attachment(client):
     assert response["Content-Disposition"] == 'attachment; filename="muistio.docx"'
 
 
-def test_image_is_shown_with_its_own_type(client):
+def test_image_is_shown_with_its_own_type_in_a_sandbox(client):
     material = MaterialFactory(url="", file=ContentFile(image_bytes("PNG"), name="kuva.png"))
     response = client.get(download_url(material))
     assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == 'inline; filename="kuva.png"'
+    assert "sandbox" in response["Content-Security-Policy"]
+
+
+def test_text_file_is_served_as_utf8_plain_text(client):
+    material = MaterialFactory(url="", file=ContentFile("Kaatumisten ehkäisy\n".encode(), name="muistilista.txt"))
+    response = client.get(download_url(material))
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert body_of(response).decode() == "Kaatumisten ehkäisy\n"
 
 
 def test_visitor_is_asked_to_log_in_for_a_members_only_file(client):
@@ -85,8 +94,9 @@ def test_missing_file_gives_not_found_not_a_server_error(client):
     assert downloads_of(material) == 0
 
 
-def test_unknown_material_gives_not_found(client):
-    assert client.get("/fi/materials/999999/download/").status_code == 404
+@pytest.mark.parametrize("pk", ["999999", "99999999999999999999999"])
+def test_unknown_material_gives_not_found(client, pk):
+    assert client.get(f"/fi/materials/{pk}/download/").status_code == 404
 
 
 def test_external_link_redirects_to_its_address_and_is_counted(client):
