@@ -233,6 +233,15 @@ def test_home_page_shows_the_latest_materials(client):
     assert "Members material" not in html
 
 
+def test_home_page_link_to_another_site_says_so_to_screen_readers(client):
+    material = MaterialFactory(title_en="Health Village", url="https://example.org/terveyskyla")
+    html = client.get("/en/").content.decode()
+    assert (
+        f'<a href="/en/materials/{material.pk}/download/" target="_blank" rel="noopener noreferrer" '
+        'aria-label="Health Village (opens in a new window, leaves the site)"'
+    ) in html
+
+
 def test_home_section_runs_one_query_for_materials(client, django_assert_max_num_queries):
     MaterialFactory.create_batch(2)
     with CaptureQueriesContext(connection) as few:
