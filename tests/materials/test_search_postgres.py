@@ -1,13 +1,12 @@
-"""Full-text search on PostgreSQL: prefixes for Finnish compounds, stemming per language, hostile input."""
+"""Full-text search on PostgreSQL: prefixes for Finnish compounds, stemming per language, hostile input, the index."""
 
 import importlib
-import threading
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection, connections
+from django.db import connection
 
-from materials import search, services
+from materials import search
 from materials.models import Material
 from materials.selectors import search_materials
 from tests.materials.factories import MaterialFactory
@@ -116,26 +115,3 @@ def test_search_uses_the_gin_index_of_migration_0003(bank):
         cursor.execute("SET LOCAL enable_seqscan = off")
     plan = search.search(Material.objects.all(), "kaatumis").explain()
     assert "materials_search_idx" in plan
-
-
-@pytest.mark.django_db(transaction=True)
-def test_simultaneous_downloads_are_all_counted():
-    material = MaterialFactory()
-    start = threading.Barrier(8)
-
-    def download_ten_times():
-        try:
-            start.wait()
-            for _ in range(10):
-                services.record_download(material=material)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=download_ten_times) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    material.refresh_from_db()
-    assert material.download_count == 80
-    assert Material.objects.count() == 1
