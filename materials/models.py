@@ -103,7 +103,7 @@ class Material(models.Model):
         The type check runs here as well as in clean(), so that no path stores a file of a refused type.
         """
         if self.has_new_file:
-            checked = getattr(self, "_checked_type", None) or filetypes.check_upload(self.file)
+            checked = self._type_checked_by_clean() or filetypes.check_upload(self.file)
             self.content_type = checked.content_type
             self.file_size = self.file.size
         elif not self.file:
@@ -112,7 +112,7 @@ class Material(models.Model):
         if self.pk is not None:
             previous_name = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
         super().save(*args, **kwargs)
-        self._checked_type = None
+        self._checked = None
         if previous_name and previous_name != self.file.name:
             remove_file_on_commit(self.file.storage, previous_name)
 
@@ -120,9 +120,14 @@ class Material(models.Model):
         super().clean()
         if self.has_new_file:
             try:
-                self._checked_type = filetypes.check_upload(self.file)
+                self._checked = (self.file.file, filetypes.check_upload(self.file))
             except ValidationError as error:
                 raise ValidationError({"file": error.error_list}) from None
+
+    def _type_checked_by_clean(self):
+        """The type clean() found for this very file (not for one assigned after it), to read it only once."""
+        checked_file, file_type = getattr(self, "_checked", None) or (None, None)
+        return file_type if checked_file is not None and checked_file is self.file.file else None
 
     def validate_constraints(self, exclude=None):
         """Exactly one of file and address, said next to the fields, but only when both fields were valid.

@@ -1,8 +1,11 @@
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
+
+from networks.models import Network
 
 from . import filetypes, selectors, services
 from .forms import MaterialSearchForm
@@ -16,7 +19,8 @@ def index(request):
     """The material bank: search words, filters and pages of results."""
     form = MaterialSearchForm(request.GET or None, years=selectors.years_with_materials(request.user))
     filters = form.filters() if form.is_bound else {}
-    materials = selectors.search_materials(request.user, **filters).prefetch_related("networks")
+    active_networks = Prefetch("networks", queryset=Network.objects.filter(is_active=True))
+    materials = selectors.search_materials(request.user, **filters).prefetch_related(active_networks)
     page = Paginator(materials, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -98,6 +98,15 @@ def test_html_page_renamed_to_pdf_is_never_stored_even_when_saved_directly(store
     assert stored_files() == []
 
 
+def test_file_swapped_after_validation_is_checked_again_on_save(stored_files):
+    material = new_material(file=ContentFile(pdf_bytes(), name="opas.pdf"))
+    material.full_clean()
+    material.file = ContentFile(HTML_PAGE, name="opas.pdf")
+    with pytest.raises(ValidationError):
+        material.save()
+    assert stored_files() == []
+
+
 def test_replacing_the_file_removes_the_old_one_after_commit(stored_files, django_capture_on_commit_callbacks):
     material = PdfMaterialFactory()
     old_name = material.file.name

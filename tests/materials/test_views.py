@@ -201,6 +201,13 @@ def test_list_shows_each_materials_networks_as_filters(client, fall_materials):
     assert html.count('href="/en/materials/?network=kaatumisten-ehkaisy"') == 2
 
 
+def test_inactive_networks_are_not_offered_or_shown(client):
+    material = MaterialFactory(title_en="Old material")
+    material.networks.add(NetworkFactory(name_en="Closed down network", is_active=False))
+    html = client.get(URL).content.decode()
+    assert "Closed down network" not in html
+
+
 def page_queries(client, params=None):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL, params or {})
