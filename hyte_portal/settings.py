@@ -206,6 +206,11 @@ STORAGES = {
     },
 }
 
+# --- Materials (material bank) -------------------------------------------------------------
+# The largest file staff may upload to the material bank, in bytes (default 50 MB). The web server in front
+# (nginx client_max_body_size or the like) must allow at least this much.
+MATERIALS_MAX_UPLOAD_BYTES = env.int("MATERIALS_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
+
 # --- Security (production) ------------------------------------------------------------------
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG

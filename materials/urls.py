@@ -1,8 +1,9 @@
 from django.urls import path
 
-from hyte_portal.views import section_pending
+from . import views
 
 app_name = "materials"
 urlpatterns = [
-    path("", section_pending, {"section": "materials"}, name="index"),
+    path("", views.index, name="index"),
+    path("<int:pk>/download/", views.download, name="download"),
 ]
