@@ -33,8 +33,13 @@ def render_email(
     context: dict | None = None,
     attachments: tuple[Attachment, ...] | list[Attachment] = (),
     headers: dict | None = None,
+    is_auto_submitted: bool = True,
 ) -> EmailMultiAlternatives:
-    """Render one message to one recipient in their language, ready to send."""
+    """Render one message to one recipient in their language, ready to send.
+
+    Messages the portal sends by itself carry `Auto-Submitted: auto-generated` (RFC 3834), so that
+    out-of-office replies stay away; pass is_auto_submitted=False for a message a person wrote.
+    """
     with translation.override(language):
         full_context = {"site_url": settings.SITE_URL, "language": language, **(context or {})}
         subject = " ".join(render_to_string(f"{template}_subject.txt", full_context).split())
@@ -54,17 +59,29 @@ def render_email(
         },
     )
     message.attach_alternative(html, "text/html")
+    if is_auto_submitted:
+        message.extra_headers.setdefault("Auto-Submitted", "auto-generated")
     for attachment in attachments:
         message.attach(attachment.filename, attachment.content, attachment.mimetype)
     return message
 
 
-def send_email(**kwargs) -> None:
-    """Render and send one message now (call it from a task, not from a request)."""
-    render_email(**kwargs).send()
+def send_email(**kwargs) -> int:
+    """Render and send one message now (call it from a task, not from a request); 1 when the server took it."""
+    return render_email(**kwargs).send()
 
 
-def send_many(messages: list[EmailMultiAlternatives]) -> int:
-    """Send several messages over one SMTP connection; returns how many the server accepted."""
-    with get_connection() as connection:
+def send_many(messages: list[EmailMultiAlternatives], *, connection=None) -> int:
+    """Send several messages over one SMTP connection; returns how many the server accepted.
+
+    Pass an open `connection` (from `open_connection()`) to reuse it across calls.
+    """
+    if connection is not None:
         return connection.send_messages(messages) or 0
+    with open_connection() as connection:
+        return connection.send_messages(messages) or 0
+
+
+def open_connection():
+    """The configured mail backend, not yet opened; use it as a context manager to keep one SMTP session."""
+    return get_connection(fail_silently=False)
