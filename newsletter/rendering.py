@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from hyte_portal.emails import render_email
+from hyte_portal.emails import BulkEmail, render_email
 
 from .models import NewsletterIssue, Subscriber
 
@@ -57,33 +57,51 @@ def unsubscribe_url(subscriber: Subscriber) -> str:
 
 def issue_message(content: IssueContent, *, to: str, unsubscribe_link: str | None, is_test: bool = False):
     """The message of one issue to one address; a personal unsubscribe link makes it a list message (RFC 8058)."""
-    headers = {"Precedence": "bulk"}
-    if unsubscribe_link:
-        headers["List-Unsubscribe"] = f"<{unsubscribe_link}>"
-        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     return render_email(
         template=ISSUE_TEMPLATE,
         to=to,
         language=content.language,
         context={"content": content, "unsubscribe_url": unsubscribe_link, "is_test": is_test},
-        headers=headers,
+        headers=list_headers(unsubscribe_link) if unsubscribe_link else {"Precedence": "bulk"},
         is_auto_submitted=False,
     )
 
 
+def list_headers(unsubscribe_link: str) -> dict:
+    """A list message's headers: one-click unsubscribe (RFC 2369, RFC 8058)."""
+    return {
+        "Precedence": "bulk",
+        "List-Unsubscribe": f"<{unsubscribe_link}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
 class IssueMessages:
-    """Builds each subscriber's message, rendering each language's content only once per issue."""
+    """Builds each subscriber's message; each language is rendered and encoded once per issue (BulkEmail)."""
 
     def __init__(self, issue: NewsletterIssue):
         self.issue = issue
-        self._contents: dict[str, IssueContent] = {}
+        self._bulk: dict[str, BulkEmail] = {}
 
     def content(self, language: str) -> IssueContent:
-        if language not in self._contents:
-            self._contents[language] = issue_content(self.issue, language)
-        return self._contents[language]
+        return self._bulk_for(language).content
+
+    def _bulk_for(self, language: str) -> BulkEmail:
+        if language not in self._bulk:
+            content = issue_content(self.issue, language)
+            bulk = BulkEmail(
+                personal=("unsubscribe_url",),
+                template=ISSUE_TEMPLATE,
+                language=language,
+                context={"content": content, "is_test": False},
+                headers=list_headers("{unsubscribe_url}"),
+                is_auto_submitted=False,
+            )
+            bulk.content = content
+            self._bulk[language] = bulk
+        return self._bulk[language]
 
     def for_subscriber(self, subscriber: Subscriber):
-        return issue_message(
-            self.content(subscriber.language), to=subscriber.email, unsubscribe_link=unsubscribe_url(subscriber)
+        return self._bulk_for(subscriber.language).personalise(
+            to=subscriber.email, personal={"unsubscribe_url": unsubscribe_url(subscriber)}
         )

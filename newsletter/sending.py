@@ -13,11 +13,12 @@ Exactly once, as far as SMTP allows:
 import logging
 import smtplib
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, DateTimeField, F, Min, Q, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
@@ -98,13 +99,34 @@ def deliver_pending(*, issue_id: int, time_budget: float | None = None) -> Repor
     messages = IssueMessages(issue)
     pacer = Pacer(settings.NEWSLETTER_SEND_RATE)
     _give_up_interrupted(issue_id)
-    while time.monotonic() < deadline:
-        batch = _claim_batch(issue_id)
-        if not batch:
-            break
-        _send_batch(batch, messages=messages, pacer=pacer, report=report, deadline=deadline)
-        _record_progress(issue_id)
+    with _asynchronous_commit():
+        while time.monotonic() < deadline:
+            batch = _claim_batch(issue_id)
+            if not batch:
+                break
+            _send_batch(batch, messages=messages, pacer=pacer, report=report, deadline=deadline)
+            _record_progress(issue_id)
     return _finish_or_plan_next(issue_id, report)
+
+
+@contextmanager
+def _asynchronous_commit():
+    """On PostgreSQL, do not wait for the disk on each per-message commit (synchronous_commit = off).
+
+    Each message's state is still committed before the next step, so a worker that dies loses
+    nothing; only a crash of PostgreSQL itself could lose the last fraction of a second of marks,
+    and those messages would then be sent again. It makes recording a result ~10 times cheaper.
+    """
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
 
 
 def _give_up_interrupted(issue_id: int) -> None:
