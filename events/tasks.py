@@ -1,21 +1,16 @@
-"""Celery tasks of the events app: thin wrappers that take ids."""
-
-import smtplib
+"""Celery tasks of the events app: thin wrappers that take ids and call services."""
 
 from celery import shared_task
 
-# A mail server that is briefly away is tried again later, with growing pauses.
-MAIL_RETRY = {"autoretry_for": (smtplib.SMTPException, OSError), "retry_backoff": 30, "max_retries": 6}
 
-
-@shared_task(acks_late=True, **MAIL_RETRY)
+@shared_task(acks_late=True)
 def send_enrollment_email(enrollment_id: int, kind: str) -> bool:
     from .notifications import send_enrollment_email as send
 
     return send(enrollment_id=enrollment_id, kind=kind)
 
 
-@shared_task(acks_late=True, **MAIL_RETRY)
+@shared_task(acks_late=True)
 def send_message_to_participants(event_id: int, enrollment_ids: list[int], texts: dict) -> int:
     """`texts` maps a language code to {"subject": ..., "message": ...}, as staff wrote them."""
     from .notifications import send_message_to_participants as send
@@ -29,3 +24,11 @@ def generate_upcoming_occurrences(months: int = 3) -> int:
     from .services import generate_upcoming_occurrences as generate
 
     return generate(months=months)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def send_due_reminders() -> int:
+    """Celery beat runs this every 5 minutes (see CELERY_BEAT_SCHEDULE)."""
+    from events import reminders
+
+    return reminders.send_due_reminders()

@@ -11,6 +11,7 @@ from email.utils import formatdate, make_msgid
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -33,8 +34,13 @@ def render_email(
     context: dict | None = None,
     attachments: tuple[Attachment, ...] | list[Attachment] = (),
     headers: dict | None = None,
+    is_auto_submitted: bool = True,
 ) -> EmailMultiAlternatives:
-    """Render one message to one recipient in their language, ready to send."""
+    """Render one message to one recipient in their language, ready to send.
+
+    Messages the portal sends by itself carry `Auto-Submitted: auto-generated` (RFC 3834), so that
+    out-of-office replies stay away; pass is_auto_submitted=False for a message a person wrote.
+    """
     with translation.override(language):
         full_context = {"site_url": settings.SITE_URL, "language": language, **(context or {})}
         subject = " ".join(render_to_string(f"{template}_subject.txt", full_context).split())
@@ -48,23 +54,134 @@ def render_email(
         reply_to=[settings.EMAIL_REPLY_TO],
         headers={
             "Date": formatdate(localtime=True),
-            "Message-ID": make_msgid(domain=settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(">") or None),
+            "Message-ID": make_msgid(domain=_message_id_domain()),
             "Content-Language": language,
             **(headers or {}),
         },
     )
     message.attach_alternative(html, "text/html")
+    if is_auto_submitted:
+        message.extra_headers.setdefault("Auto-Submitted", "auto-generated")
     for attachment in attachments:
         message.attach(attachment.filename, attachment.content, attachment.mimetype)
     return message
 
 
-def send_email(**kwargs) -> None:
-    """Render and send one message now (call it from a task, not from a request)."""
-    render_email(**kwargs).send()
+def send_email(**kwargs) -> int:
+    """Render and send one message now (call it from a task, not from a request); 1 when the server took it."""
+    return render_email(**kwargs).send()
 
 
-def send_many(messages: list[EmailMultiAlternatives]) -> int:
-    """Send several messages over one SMTP connection; returns how many the server accepted."""
-    with get_connection() as connection:
+def send_many(messages: list[EmailMultiAlternatives], *, connection=None) -> int:
+    """Send several messages over one SMTP connection; returns how many the server accepted.
+
+    Pass an open `connection` (from `open_connection()`) to reuse it across calls.
+    """
+    if connection is not None:
         return connection.send_messages(messages) or 0
+    with open_connection() as connection:
+        return connection.send_messages(messages) or 0
+
+
+def open_connection():
+    """The configured mail backend, not yet opened; use it as a context manager to keep one SMTP session."""
+    return get_connection(fail_silently=False)
+
+
+class PreparedEmail(EmailMultiAlternatives):
+    """A message whose MIME bytes were built beforehand; every mail backend sends those bytes as they are."""
+
+    def __init__(self, *args, prepared_bytes: bytes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prepared_bytes = prepared_bytes
+
+    def message(self, **kwargs):
+        return _PreparedMIME(self.prepared_bytes)
+
+
+class _PreparedMIME:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def as_bytes(self, unixfrom=False, linesep="\n"):
+        return self.data if linesep == "\r\n" else self.data.replace(b"\r\n", linesep.encode())
+
+    def get_charset(self):  # the console backend asks; None means UTF-8
+        return None
+
+
+class BulkEmail:
+    """Render one message once, then personalise it for each recipient by replacing placeholders.
+
+    Rendering and MIME-encoding a message costs far more than sending it over an open SMTP
+    connection, so bulk mail (the newsletter) renders each language once and only swaps the
+    recipient, the Date, the Message-ID and the `personal` values (URL-safe strings such as an
+    unsubscribe link) per message. If the encoding would have split a placeholder (long lines
+    are quoted-printable), `personalise` falls back to rendering each message in full.
+    """
+
+    RECIPIENT = "recipient@placeholder.invalid"
+
+    def __init__(self, *, personal: tuple[str, ...] = (), **render_kwargs):
+        self.render_kwargs = render_kwargs
+        self.placeholders = {name: f"zzPERSONAL{index}{name.upper().replace('_', '')}zz" for index, name in
+                             enumerate(personal)}  # fmt: skip
+        context = {**(render_kwargs.get("context") or {}), **self.placeholders}
+        headers = {k: self._fill(v, self.placeholders) for k, v in (render_kwargs.get("headers") or {}).items()}
+        self.template = render_email(**{**render_kwargs, "to": self.RECIPIENT, "context": context, "headers": headers})
+        self.template_bytes = self.template.message().as_bytes(linesep="\r\n")
+        self.date = self.template.extra_headers["Date"].encode()
+        self.message_id = self.template.extra_headers["Message-ID"].encode()
+        self.is_exact = (
+            all(self.template_bytes.count(p.encode()) == self._expected_count(p) for p in self.placeholders.values())
+            and self.template_bytes.count(self.RECIPIENT.encode()) == 1
+        )
+
+    def _expected_count(self, placeholder: str) -> int:
+        html = "".join(content for content, _mimetype in self.template.alternatives)
+        headers = "".join(str(v) for v in self.template.extra_headers.values())
+        return sum(text.count(placeholder) for text in (self.template.subject, self.template.body, html, headers))
+
+    @staticmethod
+    def _fill(text, values: dict[str, str]):
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return text
+
+    def personalise(self, *, to: str, personal: dict[str, str]) -> EmailMultiAlternatives:
+        if not self.is_exact:
+            context = {**(self.render_kwargs.get("context") or {}), **personal}
+            headers = {k: self._fill(v, personal) for k, v in (self.render_kwargs.get("headers") or {}).items()}
+            return render_email(**{**self.render_kwargs, "to": to, "context": context, "headers": headers})
+        swaps = {self.placeholders[name]: value for name, value in personal.items()}
+        data = self.template_bytes.replace(self.RECIPIENT.encode(), sanitize_address(to, "utf-8").encode(), 1)
+        date, message_id = formatdate(localtime=True), make_msgid(domain=_message_id_domain())
+        data = data.replace(self.date, date.encode(), 1).replace(self.message_id, message_id.encode(), 1)
+        for placeholder, value in swaps.items():
+            data = data.replace(placeholder.encode(), value.encode())
+        template = self.template
+        message = PreparedEmail(
+            subject=self._swap(template.subject, swaps),
+            body=self._swap(template.body, swaps),
+            from_email=template.from_email,
+            to=[to],
+            reply_to=template.reply_to,
+            headers={
+                **{k: self._swap(str(v), swaps) for k, v in template.extra_headers.items()},
+                "Date": date,
+                "Message-ID": message_id,
+            },
+            alternatives=[(self._swap(content, swaps), mimetype) for content, mimetype in template.alternatives],
+            prepared_bytes=data,
+        )
+        return message
+
+    @staticmethod
+    def _swap(text: str, swaps: dict[str, str]) -> str:
+        for placeholder, value in swaps.items():
+            text = text.replace(placeholder, value)
+        return text
+
+
+def _message_id_domain():
+    return settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(">") or None

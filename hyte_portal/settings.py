@@ -124,6 +124,40 @@ CELERY_BEAT_SCHEDULE["events-generate-upcoming-occurrences"] = {
     "kwargs": {"months": 3},
 }
 
+# --- newsletter: e-mail sending, the newsletter and event reminders ---------------------------
+# Sending tasks are acknowledged only when done (acks_late, reject_on_worker_lost above), so a task
+# whose worker dies is handed to another worker once Redis' visibility timeout passes. Each sending
+# task run stops after NEWSLETTER_TASK_SECONDS and queues its continuation, and a batch claim lasts
+# NEWSLETTER_CLAIM_SECONDS, so the 30-minute timeout is longer than any run: a slow task is never
+# handed out twice while it still works, and a lost one comes back within half an hour.
+CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int("CELERY_VISIBILITY_TIMEOUT", default=1800)
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=900)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=1200)
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "send-due-event-reminders": {"task": "events.tasks.send_due_reminders", "schedule": 300.0},
+        "start-due-newsletter-issues": {"task": "newsletter.tasks.start_due_issues", "schedule": 60.0},
+        "delete-expired-newsletter-sign-ups": {
+            "task": "newsletter.tasks.delete_expired_subscribers",
+            "schedule": 6 * 3600.0,
+        },
+    }
+)
+NEWSLETTER_SEND_RATE = env.float("NEWSLETTER_SEND_RATE", default=20.0)  # messages per second per task; 0 = no limit
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)  # messages per SMTP connection
+NEWSLETTER_TASK_SECONDS = env.int("NEWSLETTER_TASK_SECONDS", default=240)
+NEWSLETTER_CLAIM_SECONDS = env.int("NEWSLETTER_CLAIM_SECONDS", default=600)
+NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)  # per delivery, for transient failures
+NEWSLETTER_RETRY_BACKOFF_SECONDS = env.int("NEWSLETTER_RETRY_BACKOFF_SECONDS", default=60)  # doubles per attempt
+NEWSLETTER_BOUNCES_TO_UNSUBSCRIBE = 3  # permanent refusals in a row
+NEWSLETTER_CONFIRMATION_DAYS = 7
+NEWSLETTER_CONFIRMATION_RESEND_MINUTES = 10
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds; Django's default waits forever on a stuck server
+EVENT_REMINDER_DAY_BEFORE_HOURS = env.int("EVENT_REMINDER_DAY_BEFORE_HOURS", default=24)
+EVENT_REMINDER_HOUR_BEFORE_MINUTES = env.int("EVENT_REMINDER_HOUR_BEFORE_MINUTES", default=60)
+# --- end newsletter ---------------------------------------------------------------------------
+
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:

@@ -1,4 +1,5 @@
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +17,10 @@ class Subscriber(models.Model):
         ACTIVE = "active", _("Active")
         UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
 
+    class UnsubscribeReason(models.TextChoices):
+        REQUESTED = "requested", _("At the subscriber's request")
+        BOUNCING = "bouncing", _("The address refused several messages in a row")
+
     email = models.EmailField(_("e-mail address"))
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES, default="fi")
     user = models.ForeignKey(
@@ -32,6 +37,9 @@ class Subscriber(models.Model):
     confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
     consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    unsubscribe_reason = models.CharField(
+        _("reason for unsubscribing"), max_length=16, choices=UnsubscribeReason.choices, blank=True
+    )
     consecutive_failures = models.PositiveSmallIntegerField(_("failures in a row"), default=0)
 
     class Meta:
@@ -42,6 +50,10 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email
+
+    def confirmation_expires_at(self):
+        sent = self.confirmation_sent_at or self.created_at
+        return sent + settings.NEWSLETTER_CONFIRMATION_DAYS * timedelta(days=1)
 
 
 class NewsletterIssue(models.Model):
@@ -71,6 +83,8 @@ class NewsletterIssue(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    EDITABLE_STATUSES = (Status.DRAFT, Status.SCHEDULED)
+
     class Meta:
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
@@ -83,6 +97,7 @@ class NewsletterIssue(models.Model):
 class Delivery(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
@@ -96,6 +111,10 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("error"), blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # A sender claims a batch until this time; after it, another sender may take the rows over.
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    # A transient failure waits until this time before the next attempt.
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("delivery")

@@ -1,0 +1,107 @@
+"""Turning a newsletter issue into messages: Markdown to safe HTML, one message per recipient."""
+
+from dataclasses import dataclass
+
+import markdown
+import nh3
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from hyte_portal.emails import BulkEmail, render_email
+
+from .models import NewsletterIssue, Subscriber
+
+ISSUE_TEMPLATE = "newsletter/emails/issue"
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "i", "img", "li", "ol", "p",
+    "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"}, "abbr": {"title"}}
+
+
+def body_to_html(body: str) -> str:
+    """Staff write Markdown (raw HTML allowed); whatever they paste, only harmless HTML comes out."""
+    html = markdown.markdown(body or "", extensions=["extra", "sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+@dataclass(frozen=True)
+class IssueContent:
+    """One language's subject and body of an issue, rendered once and reused for every recipient."""
+
+    language: str
+    subject: str
+    body_text: str
+    body_html: str
+
+
+def issue_content(issue: NewsletterIssue, language: str) -> IssueContent:
+    # modeltranslation falls back to Finnish where this language's text is missing.
+    with translation.override(language):
+        subject, body = issue.subject, issue.body
+    return IssueContent(language=language, subject=subject, body_text=body, body_html=body_to_html(body))
+
+
+def unsubscribe_url(subscriber: Subscriber) -> str:
+    with translation.override(subscriber.language):
+        path = reverse("newsletter:unsubscribe", kwargs={"token": subscriber.token})
+    return f"{settings.SITE_URL}{path}"
+
+
+def issue_message(content: IssueContent, *, to: str, unsubscribe_link: str | None, is_test: bool = False):
+    """The message of one issue to one address; a personal unsubscribe link makes it a list message (RFC 8058)."""
+    return render_email(
+        template=ISSUE_TEMPLATE,
+        to=to,
+        language=content.language,
+        context={"content": content, "unsubscribe_url": unsubscribe_link, "is_test": is_test},
+        headers=list_headers(unsubscribe_link) if unsubscribe_link else {"Precedence": "bulk"},
+        is_auto_submitted=False,
+    )
+
+
+def list_headers(unsubscribe_link: str) -> dict:
+    """A list message's headers: one-click unsubscribe (RFC 2369, RFC 8058)."""
+    return {
+        "Precedence": "bulk",
+        "List-Unsubscribe": f"<{unsubscribe_link}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+class IssueMessages:
+    """Builds each subscriber's message; each language is rendered and encoded once per issue (BulkEmail)."""
+
+    def __init__(self, issue: NewsletterIssue):
+        self.issue = issue
+        self._bulk: dict[str, BulkEmail] = {}
+
+    def content(self, language: str) -> IssueContent:
+        return self._bulk_for(language).content
+
+    def _bulk_for(self, language: str) -> BulkEmail:
+        if language not in self._bulk:
+            content = issue_content(self.issue, language)
+            bulk = BulkEmail(
+                personal=("unsubscribe_url",),
+                template=ISSUE_TEMPLATE,
+                language=language,
+                context={"content": content, "is_test": False},
+                headers=list_headers("{unsubscribe_url}"),
+                is_auto_submitted=False,
+            )
+            bulk.content = content
+            self._bulk[language] = bulk
+        return self._bulk[language]
+
+    def for_subscriber(self, subscriber: Subscriber):
+        return self._bulk_for(subscriber.language).personalise(
+            to=subscriber.email, personal={"unsubscribe_url": unsubscribe_url(subscriber)}
+        )

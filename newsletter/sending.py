@@ -1,0 +1,280 @@
+"""Delivering an issue: claim pending deliveries in batches, send each batch over one SMTP connection.
+
+Exactly once, as far as SMTP allows:
+- A batch is claimed under `SELECT ... FOR UPDATE SKIP LOCKED` by setting `claimed_until` (a lease), so
+  two senders never hold the same rows; a dead sender's rows come free when its lease runs out.
+- Just before a message goes out, its delivery is marked `sending`; when the server has taken it, `sent`.
+  A delivery found still `sending` after its lease belonged to a sender that died in between: the
+  server may or may not have it, so it is marked failed ("interrupted") and never sent again.
+- A 5xx refusal fails the delivery at once and counts towards the address' bounces; a 4xx answer or a
+  dropped connection puts it back to pending with a growing delay, until NEWSLETTER_MAX_ATTEMPTS.
+"""
+
+import logging
+import smtplib
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Count, DateTimeField, F, Min, Q, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+
+from hyte_portal.emails import open_connection
+
+from .models import Delivery, NewsletterIssue, Subscriber
+from .rendering import IssueMessages
+
+logger = logging.getLogger(__name__)
+
+INTERRUPTED = "Sending was interrupted while this message was handed to the mail server; it was not sent again."
+LEFT_THE_LIST = "The subscriber left the list before the message was sent."
+
+
+@dataclass
+class Report:
+    sent: int = 0
+    failed: int = 0
+    retrying: int = 0
+    finished: bool = False
+    retry_at: datetime | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SendFailure:
+    error: str
+    permanent: bool  # a 5xx answer about this recipient or message: never retried
+    connection_lost: bool  # the SMTP session is unusable: open a new one for the rest of the batch
+
+
+def classify(error: Exception) -> SendFailure:
+    """Tell a permanent refusal (5xx) from a transient one (4xx, timeouts, dropped connections)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        code, text = next(iter(error.recipients.values()), (None, b""))
+        return SendFailure(_describe(code, text), permanent=code is not None and code >= 500, connection_lost=False)
+    if isinstance(error, smtplib.SMTPSenderRefused):
+        # Our own From refused: not the subscriber's fault, so never counted as their bounce.
+        return SendFailure(_describe(error.smtp_code, error.smtp_error), permanent=False, connection_lost=False)
+    if isinstance(error, smtplib.SMTPResponseException) and not isinstance(error, smtplib.SMTPHeloError):
+        code = error.smtp_code
+        return SendFailure(_describe(code, error.smtp_error), permanent=500 <= code < 600, connection_lost=code == 421)
+    return SendFailure(f"{type(error).__name__}: {error}"[:1000], permanent=False, connection_lost=True)
+
+
+def _describe(code, text) -> str:
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return f"{code} {text}".strip()[:1000]
+
+
+class Pacer:
+    """Keeps to NEWSLETTER_SEND_RATE messages per second (0 = as fast as the server takes them)."""
+
+    def __init__(self, rate: float):
+        self.interval = 1.0 / rate if rate and rate > 0 else 0.0
+        self.next_at = time.monotonic()
+
+    def wait(self) -> None:
+        if not self.interval:
+            return
+        now = time.monotonic()
+        if self.next_at > now:
+            time.sleep(self.next_at - now)
+        self.next_at = max(self.next_at, now) + self.interval
+
+
+def deliver_pending(*, issue_id: int, time_budget: float | None = None) -> Report:
+    """Send the pending deliveries of an issue that is being sent, for at most `time_budget` seconds."""
+    report = Report()
+    issue = NewsletterIssue.objects.filter(pk=issue_id).first()
+    if issue is None or issue.status != NewsletterIssue.Status.SENDING:
+        report.finished = issue is not None and issue.status == NewsletterIssue.Status.SENT
+        return report
+    budget = settings.NEWSLETTER_TASK_SECONDS if time_budget is None else time_budget
+    deadline = time.monotonic() + budget
+    messages = IssueMessages(issue)
+    pacer = Pacer(settings.NEWSLETTER_SEND_RATE)
+    _give_up_interrupted(issue_id)
+    with _asynchronous_commit():
+        while time.monotonic() < deadline:
+            batch = _claim_batch(issue_id)
+            if not batch:
+                break
+            _send_batch(batch, messages=messages, pacer=pacer, report=report, deadline=deadline)
+            _record_progress(issue_id)
+    return _finish_or_plan_next(issue_id, report)
+
+
+@contextmanager
+def _asynchronous_commit():
+    """On PostgreSQL, do not wait for the disk on each per-message commit (synchronous_commit = off).
+
+    Each message's state is still committed before the next step, so a worker that dies loses
+    nothing; only a crash of PostgreSQL itself could lose the last fraction of a second of marks,
+    and those messages would then be sent again. It makes recording a result ~10 times cheaper.
+    """
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
+def _give_up_interrupted(issue_id: int) -> None:
+    now = timezone.now()
+    Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.SENDING, claimed_until__lt=now).update(
+        status=Delivery.Status.FAILED, error=INTERRUPTED, claimed_until=None
+    )
+
+
+def _claim_batch(issue_id: int) -> list[Delivery]:
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(issue_id=issue_id, status=Delivery.Status.PENDING)
+            .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+            .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+            .order_by("pk")
+            .values_list("pk", flat=True)[: settings.NEWSLETTER_BATCH_SIZE]
+        )
+        if not ids:
+            return []
+        lease = timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS)
+        Delivery.objects.filter(pk__in=ids).update(claimed_until=now + lease)
+    return list(Delivery.objects.filter(pk__in=ids).select_related("subscriber").order_by("pk"))
+
+
+def _send_batch(batch: list[Delivery], *, messages: IssueMessages, pacer: Pacer, report: Report, deadline: float):
+    connection = open_connection()
+    try:
+        for index, delivery in enumerate(batch):
+            if time.monotonic() >= deadline:
+                _release([d.pk for d in batch[index:]])
+                break
+            subscriber = delivery.subscriber
+            if subscriber.status != Subscriber.Status.ACTIVE:
+                _mark(delivery, status=Delivery.Status.FAILED, error=LEFT_THE_LIST)
+                continue
+            message = messages.for_subscriber(subscriber)
+            pacer.wait()
+            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SENDING, attempts=F("attempts") + 1)
+            try:
+                connection.open()
+                if not connection.send_messages([message]):
+                    raise smtplib.SMTPException("the mail backend did not accept the message")
+            except (smtplib.SMTPException, OSError) as error:
+                failure = classify(error)
+                if failure.connection_lost:
+                    _close_quietly(connection)
+                _record_failure(delivery, failure, report)
+            else:
+                _record_success(delivery)
+                report.sent += 1
+    finally:
+        _close_quietly(connection)
+
+
+def _close_quietly(connection) -> None:
+    try:
+        connection.close()
+    except (smtplib.SMTPException, OSError):
+        pass
+    if hasattr(connection, "connection"):
+        connection.connection = None
+
+
+def _release(ids: list[int]) -> None:
+    Delivery.objects.filter(pk__in=ids, status=Delivery.Status.PENDING).update(claimed_until=None)
+
+
+def _mark(delivery: Delivery, **values) -> None:
+    Delivery.objects.filter(pk=delivery.pk).update(claimed_until=None, **values)
+
+
+def _record_success(delivery: Delivery) -> None:
+    _mark(delivery, status=Delivery.Status.SENT, sent_at=timezone.now(), error="", next_attempt_at=None)
+    if delivery.subscriber.consecutive_failures:
+        Subscriber.objects.filter(pk=delivery.subscriber_id).update(consecutive_failures=0)
+
+
+def _record_failure(delivery: Delivery, failure: SendFailure, report: Report) -> None:
+    attempts = delivery.attempts + 1
+    report.errors.append(failure.error)
+    if failure.permanent or attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
+        _mark(delivery, status=Delivery.Status.FAILED, error=failure.error)
+        report.failed += 1
+        if failure.permanent:
+            _count_bounce(delivery.subscriber_id)
+        return
+    delay = settings.NEWSLETTER_RETRY_BACKOFF_SECONDS * 2 ** (attempts - 1)
+    _mark(
+        delivery,
+        status=Delivery.Status.PENDING,
+        error=failure.error,
+        next_attempt_at=timezone.now() + timedelta(seconds=delay),
+    )
+    report.retrying += 1
+
+
+def _count_bounce(subscriber_id: int) -> None:
+    """Three permanent refusals in a row take the address off the list as bouncing."""
+    Subscriber.objects.filter(pk=subscriber_id).update(consecutive_failures=F("consecutive_failures") + 1)
+    Subscriber.objects.filter(
+        pk=subscriber_id,
+        status=Subscriber.Status.ACTIVE,
+        consecutive_failures__gte=settings.NEWSLETTER_BOUNCES_TO_UNSUBSCRIBE,
+    ).update(
+        status=Subscriber.Status.UNSUBSCRIBED,
+        unsubscribe_reason=Subscriber.UnsubscribeReason.BOUNCING,
+        unsubscribed_at=timezone.now(),
+    )
+
+
+def _record_progress(issue_id: int) -> None:
+    counts = Delivery.objects.filter(issue_id=issue_id).aggregate(
+        total=Count("pk"),
+        sent=Count("pk", filter=Q(status=Delivery.Status.SENT)),
+        failed=Count("pk", filter=Q(status=Delivery.Status.FAILED)),
+    )
+    NewsletterIssue.objects.filter(pk=issue_id).update(
+        recipient_count=counts["total"],
+        sent_count=counts["sent"],
+        failed_count=counts["failed"],
+        updated_at=timezone.now(),
+    )
+
+
+def _finish_or_plan_next(issue_id: int, report: Report) -> Report:
+    """Mark the issue sent when nothing is left; otherwise say when the next run should start."""
+    _record_progress(issue_id)
+    unfinished = Delivery.objects.filter(
+        issue_id=issue_id, status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING]
+    )
+    with transaction.atomic():
+        issue = NewsletterIssue.objects.select_for_update().get(pk=issue_id)
+        if issue.status != NewsletterIssue.Status.SENDING:
+            report.finished = issue.status == NewsletterIssue.Status.SENT
+            return report
+        if not unfinished.exists():
+            issue.status = NewsletterIssue.Status.SENT
+            issue.sent_at = timezone.now()
+            issue.save(update_fields=["status", "sent_at", "updated_at"])
+            report.finished = True
+            return report
+    now = timezone.now()
+    # Each unfinished row can be taken again once its retry delay and any live claim have passed.
+    at_now = Value(now, output_field=DateTimeField())
+    free_at = Greatest(Coalesce("next_attempt_at", at_now), Coalesce("claimed_until", at_now))
+    report.retry_at = max(now, unfinished.aggregate(at=Min(free_at))["at"] or now)
+    logger.info("Issue %s: %s sent in this run, next run at %s", issue_id, report.sent, report.retry_at)
+    return report

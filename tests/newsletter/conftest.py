@@ -1,0 +1,99 @@
+"""A real SMTP server on loopback (aiosmtpd), with switches to refuse or drop chosen recipients."""
+
+import email
+import email.policy
+import socket
+import threading
+from dataclasses import dataclass, field
+
+import pytest
+from aiosmtpd.controller import Controller
+
+
+@dataclass
+class ReceivedMessage:
+    recipients: list[str]
+    message: email.message.EmailMessage
+
+    @property
+    def to(self) -> str:
+        return self.recipients[0]
+
+
+@dataclass
+class SinkHandler:
+    """Keeps every message it accepts; refuses (5xx), defers (4xx) or hangs up on the addresses it is told to."""
+
+    received: list[ReceivedMessage] = field(default_factory=list)
+    refuse: set[str] = field(default_factory=set)  # 550 at RCPT TO
+    defer: set[str] = field(default_factory=set)  # 451 at RCPT TO
+    drop: set[str] = field(default_factory=set)  # connection closed at RCPT TO
+    on_message: object = None  # called with the count after each accepted message
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.drop:
+            server.transport.close()
+            return "421 4.4.2 closing the connection"
+        if address in self.refuse:
+            return "550 5.1.1 mailbox unavailable"
+        if address in self.defer:
+            return "451 4.3.0 try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        parsed = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        with self.lock:
+            self.received.append(ReceivedMessage(list(envelope.rcpt_tos), parsed))
+            count = len(self.received)
+        if self.on_message:
+            self.on_message(count)
+        return "250 OK"
+
+    def messages_to(self, address: str) -> list[email.message.EmailMessage]:
+        with self.lock:
+            return [r.message for r in self.received if address in r.recipients]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    handler = SinkHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    handler.port = controller.port
+    yield handler
+    controller.stop()
+
+
+@pytest.fixture
+def smtp_backend(settings, smtp_server):
+    """Django's SMTP backend pointed at the loopback server."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = smtp_server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 10
+    return smtp_server
+
+
+@pytest.fixture(autouse=True)
+def tasks_inline(request):
+    """Outside the worker tests, queued tasks run inline even when REDIS_URL is set."""
+    from hyte_portal.celery import app
+
+    if request.node.get_closest_marker("redis"):
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

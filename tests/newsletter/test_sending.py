@@ -1,0 +1,158 @@
+"""Sending an issue: one delivery per active subscriber, each in their language, once, with list headers."""
+
+import datetime as dt
+import time
+
+import pytest
+import time_machine
+from django.core import mail
+from django.db import transaction
+from django.utils import timezone
+
+from newsletter import services
+from newsletter.models import Delivery, NewsletterIssue, Subscriber
+from newsletter.rendering import body_to_html
+from tests.newsletter.factories import NewsletterIssueFactory, SubscriberFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)  # sending is queued on commit
+
+
+@pytest.fixture(autouse=True)
+def fast_sending(settings):
+    settings.NEWSLETTER_SEND_RATE = 0
+
+
+def test_each_active_subscriber_gets_the_issue_once_in_their_language_with_list_headers():
+    fi, sv, en = (SubscriberFactory(language=code) for code in ("fi", "sv", "en"))
+    SubscriberFactory(status=Subscriber.Status.PENDING)
+    SubscriberFactory(status=Subscriber.Status.UNSUBSCRIBED)
+    issue = NewsletterIssueFactory()
+
+    services.send_issue(issue_id=issue.pk)
+
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert set(by_address) == {fi.email, sv.email, en.email}
+    assert by_address[sv.email].subject == "Den goda spiralens nyhetsbrev"
+    assert "Här är nyheterna" in by_address[sv.email].body
+    assert by_address[en.email].extra_headers["Content-Language"] == "en"
+    headers = by_address[fi.email].extra_headers
+    assert headers["List-Unsubscribe"] == f"<http://127.0.0.1:8000/fi/newsletter/unsubscribe/{fi.token}/>"
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    issue.refresh_from_db()
+    assert (issue.status, issue.recipient_count, issue.sent_count, issue.failed_count) == ("sent", 3, 3, 0)
+
+
+def test_a_missing_translation_falls_back_to_finnish():
+    subscriber = SubscriberFactory(language="en")
+    issue = NewsletterIssueFactory(subject_en="", body_en="")
+    services.send_issue(issue_id=issue.pk)
+    [message] = mail.outbox
+    assert message.to == [subscriber.email]
+    assert message.subject == "Hyvän kierteen uutiskirje"
+
+
+def test_sending_an_issue_again_sends_nothing_more():
+    SubscriberFactory.create_batch(3)
+    issue = NewsletterIssueFactory()
+    services.send_issue(issue_id=issue.pk)
+    services.send_issue(issue_id=issue.pk)
+    assert len(mail.outbox) == 3
+    assert Delivery.objects.count() == 3
+
+
+def test_starting_a_send_twice_is_refused_the_second_time():
+    SubscriberFactory.create_batch(2)
+    issue = NewsletterIssueFactory()
+    services.start_sending(issue_id=issue.pk)
+    with pytest.raises(services.NewsletterError, match="lähetetään jo"):
+        services.start_sending(issue_id=issue.pk)
+    assert len(mail.outbox) == 2
+
+
+def test_a_send_resumes_where_it_stopped_and_nobody_gets_it_twice(settings):
+    SubscriberFactory.create_batch(7)
+    settings.NEWSLETTER_BATCH_SIZE = 2
+    issue = NewsletterIssueFactory()
+    first = services.send_issue(issue_id=issue.pk, time_budget=0.0001)
+    assert first.retry_at is not None and not first.finished
+    assert len(mail.outbox) < 7
+    report = services.send_issue(issue_id=issue.pk)
+    assert report.finished
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(Subscriber.objects.values_list("email", flat=True))
+
+
+def test_a_delivery_interrupted_in_flight_is_not_sent_again(settings):
+    """A sender that died between handing a message over and recording it: we cannot know, so no resend."""
+    subscribers = SubscriberFactory.create_batch(3)
+    issue = NewsletterIssueFactory(status=NewsletterIssue.Status.SENDING)
+    for subscriber in subscribers:
+        Delivery.objects.create(issue=issue, subscriber=subscriber)
+    crashed = Delivery.objects.get(subscriber=subscribers[0])
+    crashed.status = Delivery.Status.SENDING
+    crashed.claimed_until = timezone.now() - dt.timedelta(seconds=1)
+    crashed.save()
+
+    services.send_issue(issue_id=issue.pk)
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(s.email for s in subscribers[1:])
+    crashed.refresh_from_db()
+    assert crashed.status == "failed" and "interrupted" in crashed.error
+
+
+def test_rows_claimed_by_a_live_sender_are_left_to_it():
+    subscribers = SubscriberFactory.create_batch(2)
+    issue = NewsletterIssueFactory(status=NewsletterIssue.Status.SENDING)
+    taken = Delivery.objects.create(
+        issue=issue, subscriber=subscribers[0], claimed_until=timezone.now() + dt.timedelta(minutes=5)
+    )
+    Delivery.objects.create(issue=issue, subscriber=subscribers[1])
+    report = services.send_issue(issue_id=issue.pk)
+    assert [m.to[0] for m in mail.outbox] == [subscribers[1].email]
+    assert not report.finished and report.retry_at >= taken.claimed_until - dt.timedelta(seconds=1)
+
+
+def test_the_send_rate_is_kept(settings):
+    SubscriberFactory.create_batch(6)
+    settings.NEWSLETTER_SEND_RATE = 20  # 6 messages: at least 5 intervals of 50 ms
+    issue = NewsletterIssueFactory()
+    started = time.monotonic()
+    services.send_issue(issue_id=issue.pk)
+    assert time.monotonic() - started >= 0.25
+    assert len(mail.outbox) == 6
+
+
+def test_a_scheduled_issue_starts_when_its_time_comes():
+    SubscriberFactory()
+    issue = NewsletterIssueFactory()
+    when = timezone.now() + dt.timedelta(hours=2)
+    services.schedule_issue(issue_id=issue.pk, when=when)
+    assert services.start_due_issues() == [] and not mail.outbox
+    with time_machine.travel(when + dt.timedelta(minutes=1)):
+        assert services.start_due_issues() == [issue.pk]
+        assert services.start_due_issues() == []
+    issue.refresh_from_db()
+    assert issue.status == "sent" and len(mail.outbox) == 1
+
+
+def test_scheduling_in_the_past_is_refused():
+    issue = NewsletterIssueFactory()
+    with pytest.raises(services.NewsletterError, match="tulevaisuudesta"):
+        services.schedule_issue(issue_id=issue.pk, when=timezone.now() - dt.timedelta(minutes=1))
+    issue.refresh_from_db()
+    assert issue.status == "draft"
+
+
+def test_an_issue_being_sent_cannot_be_edited():
+    issue = NewsletterIssueFactory(status=NewsletterIssue.Status.SENDING)
+    with pytest.raises(services.NewsletterError, match="ei voi enää muokata"), transaction.atomic():
+        services.ensure_editable(issue_id=issue.pk)
+
+
+def test_markdown_body_is_rendered_and_sanitised():
+    html = body_to_html(
+        "**Tervetuloa** [aamukahville](https://example.org/a)\n\n<script>alert(1)</script>"
+        '<a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)>'
+    )
+    assert "<strong>Tervetuloa</strong>" in html
+    assert '<a href="https://example.org/a" rel="noopener noreferrer">aamukahville</a>' in html
+    assert "<script" not in html and "javascript:" not in html and "onerror" not in html

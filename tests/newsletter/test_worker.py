@@ -1,0 +1,130 @@
+"""The whole path for real: PostgreSQL, Redis as the broker, Celery workers, an SMTP server on loopback."""
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+from django.db import connection
+
+from hyte_portal.celery import app
+from newsletter import services
+from newsletter.models import Delivery, NewsletterIssue, Subscriber
+from tests.newsletter.factories import NewsletterIssueFactory
+
+pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+ROOT = Path(__file__).resolve().parents[2]
+SUBJECTS = {"fi": "Hyvän kierteen uutiskirje", "sv": "Den goda spiralens nyhetsbrev", "en": "Good Spiral newsletter"}
+
+
+def make_subscribers(count):
+    languages = ["fi", "sv", "en"]
+    return Subscriber.objects.bulk_create(
+        Subscriber(email=f"reader{n}@example.org", language=languages[n % 3], status=Subscriber.Status.ACTIVE)
+        for n in range(count)
+    )
+
+
+def wait_until_sent(issue, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        issue.refresh_from_db()
+        if issue.status == NewsletterIssue.Status.SENT:
+            return issue
+        time.sleep(0.2)
+    pytest.fail(f"the issue was not sent in {timeout} s: {services.issue_progress(issue_id=issue.pk)}")
+
+
+@pytest.fixture
+def empty_queue():
+    app.control.purge()
+    yield
+    app.control.purge()
+
+
+def assert_each_received_once_in_their_language(smtp_server, subscribers):
+    counts = Counter(received.to for received in smtp_server.received)
+    assert counts == Counter({s.email: 1 for s in subscribers})
+    for subscriber in subscribers[:9]:
+        [message] = smtp_server.messages_to(subscriber.email)
+        assert message["Subject"] == SUBJECTS[subscriber.language]
+        assert message["Content-Language"] == subscriber.language
+        assert message["List-Unsubscribe"].strip().endswith(f"/newsletter/unsubscribe/{subscriber.token}/>")
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_a_newsletter_to_hundreds_of_subscribers_arrives_once_each(smtp_backend, empty_queue, settings):
+    settings.NEWSLETTER_SEND_RATE = 0
+    settings.NEWSLETTER_BATCH_SIZE = 40
+    subscribers = make_subscribers(300)
+    issue = NewsletterIssueFactory()
+
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+        services.start_sending(issue_id=issue.pk)  # queued to Redis on commit; the worker picks it up
+        issue = wait_until_sent(issue, timeout=120)
+
+    assert_each_received_once_in_their_language(smtp_backend, subscribers)
+    assert (issue.recipient_count, issue.sent_count, issue.failed_count) == (300, 300, 0)
+
+
+def worker_process(name, smtp_port):
+    """A real `celery worker` process on this test's database, sending at 25 messages a second."""
+    db = connection.settings_dict
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "REDIS_URL": settings.REDIS_URL,
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+        "NEWSLETTER_SEND_RATE": "25",
+        "NEWSLETTER_BATCH_SIZE": "50",
+        # A dead worker's task comes back after 2 s, and its claimed rows free up after 2 s.
+        "CELERY_VISIBILITY_TIMEOUT": "2",
+        "NEWSLETTER_CLAIM_SECONDS": "2",
+    }
+    command = [
+        str(Path(sys.executable).with_name("celery")), "-A", "hyte_portal", "worker", "--pool", "solo",
+        "--loglevel", "WARNING", "--without-mingle", "--without-gossip", "--without-heartbeat", "-n", f"{name}@%h",
+    ]  # fmt: skip
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def test_killing_the_worker_halfway_still_delivers_each_message_exactly_once(smtp_server, empty_queue):
+    subscribers = make_subscribers(200)
+    issue = NewsletterIssueFactory()
+    halfway = threading.Event()
+    smtp_server.on_message = lambda count: count == 80 and halfway.set()
+
+    first = worker_process("first", smtp_server.port)
+    try:
+        services.start_sending(issue_id=issue.pk)
+        assert halfway.wait(timeout=60), first.stderr.read1().decode()
+        time.sleep(0.02)  # between two messages (one every 40 ms), as a power cut would be
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+    finally:
+        first.kill()
+    received_before_restart = len(smtp_server.received)
+    issue.refresh_from_db()
+    assert issue.status == NewsletterIssue.Status.SENDING
+    assert 80 <= received_before_restart < 200
+
+    second = worker_process("second", smtp_server.port)
+    try:
+        issue = wait_until_sent(issue, timeout=120)
+    finally:
+        second.terminate()
+        second.wait(timeout=30)
+
+    not_sent = list(Delivery.objects.filter(issue=issue).exclude(status="sent").values("subscriber_id", "error"))
+    assert not_sent == []
+    assert_each_received_once_in_their_language(smtp_server, subscribers)
