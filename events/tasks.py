@@ -1,16 +1,21 @@
-"""Celery tasks of the events app: thin wrappers that take ids and call services."""
+"""Celery tasks of the events app: thin wrappers that take ids."""
+
+import smtplib
 
 from celery import shared_task
 
+# A mail server that is briefly away is tried again later, with growing pauses.
+MAIL_RETRY = {"autoretry_for": (smtplib.SMTPException, OSError), "retry_backoff": 30, "max_retries": 6}
 
-@shared_task(acks_late=True)
+
+@shared_task(acks_late=True, **MAIL_RETRY)
 def send_enrollment_email(enrollment_id: int, kind: str) -> bool:
     from .notifications import send_enrollment_email as send
 
     return send(enrollment_id=enrollment_id, kind=kind)
 
 
-@shared_task(acks_late=True)
+@shared_task(acks_late=True, **MAIL_RETRY)
 def send_message_to_participants(event_id: int, enrollment_ids: list[int], texts: dict) -> int:
     """`texts` maps a language code to {"subject": ..., "message": ...}, as staff wrote them."""
     from .notifications import send_message_to_participants as send
