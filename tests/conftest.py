@@ -23,6 +23,11 @@ def _service_skip_reasons():
     return reasons
 
 
+def pytest_configure(config):
+    # Fast password hashing in tests; the production hashers are Django's defaults.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_collection_modifyitems(config, items):
     reasons = _service_skip_reasons()
     for item in items:

@@ -178,8 +178,3 @@ def test_dates_are_shown_in_helsinki_time_in_each_languages_format(client, langu
     user = UserFactory()
     client.force_login(user)
     assert shown in client.get(f"/{language}/me/").content.decode()
-
-
-def test_my_page_runs_a_fixed_number_of_queries(member_client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4):
-        member_client.get("/fi/me/")

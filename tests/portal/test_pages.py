@@ -87,11 +87,6 @@ def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
     assert response.status_code == 503
 
 
-def test_home_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(2):
-        client.get("/fi/")
-
-
 def test_healthz_answers_a_probe_on_any_host_over_plain_http(client, settings):
     settings.ALLOWED_HOSTS = ["hyte.example.org"]
     settings.SECURE_SSL_REDIRECT = True
