@@ -1,6 +1,7 @@
-"""Operations on a person's own account: exporting their data (GDPR, article 20)."""
+"""Operations on a person's own account: exporting their data (GDPR, article 20) and erasing it (article 17)."""
 
 from allauth.account.models import EmailAddress
+from django.db import transaction
 from django.utils import timezone
 
 
@@ -73,3 +74,19 @@ def export_personal_data(*, user) -> dict:
             for subscriber in subscriptions.distinct().order_by("pk")
         ],
     }
+
+
+def delete_account(*, user) -> None:
+    """Erase the user and everything that names them.
+
+    Their seats in coming events go to the waiting list first (through the events service, so the next in
+    line is promoted and told); then their newsletter subscriptions, memberships, roles, enrolments and
+    e-mail addresses go with the user row.
+    """
+    from events.services import release_seats_of
+    from newsletter.models import Subscriber
+
+    release_seats_of(user=user)
+    with transaction.atomic():
+        (Subscriber.objects.filter(user=user) | Subscriber.objects.filter(email__iexact=user.email)).delete()
+        user.delete()

@@ -1,0 +1,53 @@
+import pytest
+from allauth.account.models import EmailAddress
+
+from accounts.models import User
+from events.models import Enrollment
+from networks.models import Membership
+from newsletter.models import Subscriber
+from tests.events.factories import EnrollmentFactory, EventFactory
+from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.networks.factories import MembershipFactory
+from tests.newsletter.factories import SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_member_deletes_their_account_with_their_password(member_client, user):
+    MembershipFactory(user=user)
+    SubscriberFactory(email=user.email.upper())
+    response = member_client.post("/en/me/delete/", {"password": DEFAULT_PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/en/"
+    assert not User.objects.filter(pk=user.pk).exists()
+    assert not Membership.objects.exists() and not Subscriber.objects.exists()
+    assert not EmailAddress.objects.filter(email=user.email).exists()
+    assert "_auth_user_id" not in member_client.session
+
+
+def test_deleting_an_account_gives_its_seat_to_the_first_on_the_waiting_list(member_client, user):
+    event = EventFactory(capacity=1)
+    EnrollmentFactory(event=event, user=user, status=Enrollment.Status.CONFIRMED)
+    waiting = EnrollmentFactory(event=event, status=Enrollment.Status.WAITLISTED)
+    member_client.post("/en/me/delete/", {"password": DEFAULT_PASSWORD})
+    waiting.refresh_from_db()
+    assert waiting.status == Enrollment.Status.CONFIRMED
+
+
+def test_a_wrong_password_deletes_nothing_and_says_so(member_client, user):
+    response = member_client.post("/fi/me/delete/", {"password": "not-my-password"})
+    assert response.status_code == 200
+    assert "Salasana on väärä." in response.content.decode()
+    assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_deleting_touches_nobody_else(member_client, user):
+    other = UserFactory()
+    MembershipFactory(user=other)
+    SubscriberFactory(email=other.email)
+    member_client.post("/en/me/delete/", {"password": DEFAULT_PASSWORD})
+    assert User.objects.filter(pk=other.pk).exists()
+    assert Membership.objects.filter(user=other).exists() and Subscriber.objects.filter(email=other.email).exists()
+
+
+def test_delete_page_requires_login(client):
+    assert client.get("/en/me/delete/").status_code == 302
