@@ -158,8 +158,10 @@ class Event(models.Model):
             errors["end"] = _("The event must end after it starts.")
         if self.enrollment_opens and self.enrollment_closes and self.enrollment_closes <= self.enrollment_opens:
             errors["enrollment_closes"] = _("Enrolment must close after it opens.")
-        if self.format in (EventFormat.ONSITE, EventFormat.HYBRID) and not (self.venue or "").strip():
-            errors["venue"] = _("An on-site or hybrid event needs a venue.")
+        venues = [getattr(self, f"venue_{code}", None) or "" for code, _name in settings.LANGUAGES]
+        if self.format in (EventFormat.ONSITE, EventFormat.HYBRID) and not any(v.strip() for v in venues):
+            # venue is translated: the admin form has venue_fi, venue_sv and venue_en, not venue.
+            errors["venue_fi"] = _("An on-site or hybrid event needs a venue.")
         try:
             validate_questions(self.questions)
         except ValidationError as error:

@@ -292,3 +292,27 @@ def test_coordinator_sees_and_manages_only_their_networks_events(coordinator_cli
     assert coordinator_client.get(f"{CHANGELIST}{theirs.pk}/change/").status_code in (302, 403, 404)
     EnrollmentFactory(event=theirs)
     assert "Another network" not in coordinator_client.get("/admin/events/enrollment/").content.decode()
+
+
+def test_a_session_ending_before_it_starts_is_a_form_error(staff_client):
+    day = in_days(10).strftime("%Y-%m-%d")
+    data = event_form_data(
+        **{
+            "sessions-TOTAL_FORMS": "1",
+            "sessions-0-title_fi": "Ensimmäinen jakso",
+            "sessions-0-start_0": day,
+            "sessions-0-start_1": "12:00",
+            "sessions-0-end_0": day,
+            "sessions-0-end_1": "10:00",
+        }
+    )
+    response = staff_client.post(f"{CHANGELIST}add/", data)
+    assert response.status_code == 200
+    assert "The session must end after it starts." in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_an_onsite_event_without_a_venue_is_a_form_error(staff_client):
+    response = staff_client.post(f"{CHANGELIST}add/", event_form_data(venue_fi=""))
+    assert "An on-site or hybrid event needs a venue." in response.content.decode()
+    assert not Event.objects.exists()

@@ -303,3 +303,25 @@ def test_a_cancelled_event_page_says_so_and_offers_no_enrolment(member_client, u
     html = text(member_client.get(f"/en/events/{event.slug}/"))
     assert "This event has been cancelled." in html
     assert "Cancel my enrolment" not in html and "teams.example.org/gone" not in html
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("get", "/fi/events/no-such-event/", 404),
+        ("get", "/fi/events/no-such-event/calendar.ics", 404),
+        ("post", "/fi/events/no-such-event/enrol/", 404),
+        ("get", "/fi/events/feed/not-a-token.ics", 404),
+        ("get", "/fi/events/certificates/12345.pdf", 404),
+        ("post", "/fi/events/enrolments/12345/cancel/", 404),
+        ("get", "/fi/events/?page=99999&past=1", 200),
+        ("get", "/fi/events/?network=%00&kind=%ff", 200),
+    ],
+)
+def test_hostile_addresses_get_a_clear_answer_never_a_500(member_client, method, path, status):
+    assert getattr(member_client, method)(path).status_code == status
+
+
+def test_visitor_is_sent_to_log_in_for_a_certificate(client):
+    response = client.get("/fi/events/certificates/1.pdf")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
