@@ -222,6 +222,8 @@ TIME_ZONE = "Europe/Helsinki"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 MODELTRANSLATION_LANGUAGES = ("fi", "sv", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi",)
+# The admin's translation tabs need jQuery UI: served from static/vendor (1.13.3, MIT), never from a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # --- Static and uploaded files --------------------------------------------------------------
 STATIC_URL = "/static/"
