@@ -86,8 +86,6 @@ class NetworkScopedAdminMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-TABS_SCRIPT = "networks/admin/tabs.js"
-
 CSV_HEADER = [
     _("network"),
     _("status"),
@@ -221,13 +219,6 @@ class NetworkAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
     ]
     # What makes a network what it is stays with the staff; coordinators edit the texts and contact people.
     coordinator_readonly_fields = ["slug", "kind", "join_policy", "is_active", "order"]
-
-    @property
-    def media(self):
-        # modeltranslation's tabs load jQuery UI from a CDN; the project serves everything itself.
-        media = super().media
-        js = [TABS_SCRIPT if "jquery-ui" in str(path) else path for path in media._js]
-        return forms.Media(js=js, css=media._css)
 
     def get_queryset(self, request):
         return (

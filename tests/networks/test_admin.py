@@ -246,5 +246,5 @@ def test_region_filter_offers_the_regions_by_name(staff_client):
 
 def test_the_network_form_loads_no_script_from_another_site(staff_client, own_network):
     html = staff_client.get(f"/admin/networks/network/{own_network.pk}/change/").content.decode()
-    assert "/static/networks/admin/tabs.js" in html
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
     assert "googleapis" not in html and 'src="//' not in html

@@ -10,6 +10,7 @@ from events.models import Event
 from materials.models import Material
 from networks.models import Membership, Network, NetworkRole
 from tests.factories import UserFactory
+from tests.portal.test_query_counts import HOME_PAGE_QUERIES, MY_PAGE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +110,7 @@ def test_member_directory_queries(client, viewer, size, django_assert_max_num_qu
 @pytest.mark.parametrize("size", SIZES)
 def test_my_page_queries(client, viewer, size, django_assert_max_num_queries):
     populate(size, viewer)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(MY_PAGE_QUERIES):  # the whole page, every app's section
         response = client.get("/fi/me/")
     assert response.content.decode().count("/networks/network-") >= size
 
@@ -117,6 +118,6 @@ def test_my_page_queries(client, viewer, size, django_assert_max_num_queries):
 @pytest.mark.parametrize("size", SIZES)
 def test_home_page_queries(client, size, django_assert_max_num_queries):
     populate(size, UserFactory())
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(HOME_PAGE_QUERIES):  # the whole page, every app's section
         response = client.get("/fi/")
     assert response.content.decode().count("/networks/network-") == size
