@@ -1,6 +1,5 @@
 import secrets
 
-from dateutil.rrule import rrulestr
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -72,12 +71,12 @@ class EventSeries(models.Model):
     def clean(self):
         super().clean()
         if self.rrule:
+            from .series import validate_rrule  # series.py imports this module
+
             try:
-                rrulestr(self.rrule.removeprefix("RRULE:"), dtstart=None)
-            except (ValueError, TypeError, AttributeError):
-                raise ValidationError(
-                    {"rrule": _("This is not a valid recurrence rule. Example: FREQ=MONTHLY;BYDAY=-1TU")}
-                ) from None
+                validate_rrule(self.rrule)
+            except ValidationError as error:
+                raise ValidationError({"rrule": error.messages}) from None
 
 
 class Event(models.Model):

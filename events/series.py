@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Event, EventSeries
 
-INVALID_RULE = _("The recurrence rule is not a valid RFC 5545 RRULE: %(error)s")
+INVALID_RULE = _("This is not a valid recurrence rule (%(error)s). Example: FREQ=MONTHLY;BYDAY=-1TU")
 TOO_FREQUENT = _("A series may repeat at most daily.")
 NO_DTSTART = _("Leave DTSTART out of the rule: the series' first date and start time give it.")
 

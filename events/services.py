@@ -432,28 +432,14 @@ def event_counts(events) -> dict[int, dict[str, int]]:
 
 
 def generate_upcoming_occurrences(*, months: int = 3) -> int:
-    """Generate every active series' occurrences up to `months` months ahead; returns how many were created.
+    """Generate every active series' occurrences up to `months` months ahead; returns how many were created."""
+    from .series import keep_series_generated
 
-    The generation itself (RRULE, daylight saving, idempotency) is events.series.generate_occurrences.
-    """
-    from dateutil.relativedelta import relativedelta
-
-    from .models import EventSeries
-    from .series import generate_occurrences
-
-    until = timezone.now() + relativedelta(months=months)
-    created = 0
-    for series in EventSeries.objects.filter(is_active=True):
-        before = series.events.count()
-        generate_occurrences(series=series, until=until)
-        created += series.events.count() - before
-    return created
+    return keep_series_generated(months=months)
 
 
 def generate_next_occurrences(*, series, count: int) -> int:
     """The admin action: generate the next `count` occurrences of a series; returns how many were new."""
     from .series import generate_occurrences
 
-    before = series.events.count()
-    generate_occurrences(series=series, count=count)
-    return series.events.count() - before
+    return len(generate_occurrences(series=series, count=count))

@@ -140,3 +140,24 @@ def test_concurrent_generation_never_duplicates_an_occurrence(morning_meeting):
         thread.join()
     assert errors == []
     assert Event.objects.filter(series=morning_meeting).count() == 6
+
+
+@time_machine.travel("2026-03-01 12:00:00+02:00", tick=False)
+def test_staff_generate_the_next_occurrences_from_the_admin(client, morning_meeting):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    data = {"action": "generate_next", "_selected_action": [morning_meeting.pk], "confirm": "yes", "count": "3"}
+    response = client.post("/admin/events/eventseries/", data)
+    assert response.status_code == 302
+    assert [local(e)[0] for e in Event.objects.order_by("start")] == ["2026-03-31", "2026-04-28", "2026-05-26"]
+    client.post("/admin/events/eventseries/", data)
+    assert Event.objects.count() == 3
+
+
+@time_machine.travel("2026-06-10 12:00:00+03:00", tick=False)
+def test_the_beat_task_keeps_the_series_generated(morning_meeting):
+    from events.tasks import generate_upcoming_occurrences
+
+    assert generate_upcoming_occurrences.delay(3).get() == 1
+    assert generate_upcoming_occurrences.delay(3).get() == 0
