@@ -383,7 +383,7 @@ class CalendarFeed(models.Model):
         return str(self.user)
 
     def get_absolute_url(self):
-        return reverse("events:feed", kwargs={"token": self.token})
+        return reverse("accounts:calendar_feed", kwargs={"token": self.token})
 
 
 class ReminderDelivery(models.Model):

@@ -6,7 +6,6 @@ app_name = "events"
 urlpatterns = [
     path("", views.event_list, name="index"),
     path("feed/new/", views.create_feed, name="create_feed"),
-    path("feed/<str:token>.ics", views.personal_feed, name="feed"),
     path("certificates/<int:pk>.pdf", views.certificate_pdf, name="certificate"),
     path("enrolments/<int:pk>/cancel/", views.cancel, name="cancel"),
     path("<slug:slug>/", views.event_detail, name="detail"),

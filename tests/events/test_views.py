@@ -311,7 +311,7 @@ def test_a_cancelled_event_page_says_so_and_offers_no_enrolment(member_client, u
         ("get", "/fi/events/no-such-event/", 404),
         ("get", "/fi/events/no-such-event/calendar.ics", 404),
         ("post", "/fi/events/no-such-event/enrol/", 404),
-        ("get", "/fi/events/feed/not-a-token.ics", 404),
+        ("get", "/fi/me/calendar/not-a-token.ics", 404),
         ("get", "/fi/events/certificates/12345.pdf", 404),
         ("post", "/fi/events/enrolments/12345/cancel/", 404),
         ("get", "/fi/events/?page=99999&past=1", 200),
