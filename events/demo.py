@@ -9,12 +9,21 @@ from django.utils import timezone
 
 from networks.models import Network
 
-from .models import Event, EventSeries, ProgrammeItem
+from .models import Event, EventSeries, EventSession, ProgrammeItem
 from .series import generate_occurrences
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 TEAMS_LINK = "https://teams.example.org/l/meetup-join/hyte-morning-meeting"
 MORNING_RULE = "FREQ=MONTHLY;BYDAY=-1TU;BYMONTH=1,2,3,4,5,8,9,10,11,12"
+DIET_QUESTION = {
+    "key": "diet",
+    "label": {
+        "fi": "Erityisruokavalio tai allergiat",
+        "sv": "Specialkost eller allergier",
+        "en": "Special diet or allergies",
+    },
+    "required": False,
+}
 
 MORNING = {
     "fi": "Hyvinvoinnin ja terveyden edistämisen aamu",
@@ -84,6 +93,7 @@ def seed(stdout):
     _network_days()
     _theme_workshops()
     _director_meetings()
+    _developer_coaching()
 
 
 def _aware(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -170,6 +180,7 @@ def _network_days():
         start=_aware(autumn, 9),
         end=_aware(autumn, 15, 30),
         capacity=120,
+        questions=[DIET_QUESTION],
         enrollment_closes=_aware(autumn - dt.timedelta(days=10), 23, 59),
         cancellation_deadline=_aware(autumn - dt.timedelta(days=7), 23, 59),
         online_url="https://teams.example.org/l/meetup-join/good-spiral-day",
@@ -255,6 +266,7 @@ def _network_days():
         start=_aware(spring, 12),
         end=_aware(spring, 16),
         capacity=80,
+        questions=[DIET_QUESTION],
         enrollment_closes=_aware(spring - dt.timedelta(days=14), 23, 59),
         cancellation_deadline=_aware(spring - dt.timedelta(days=7), 23, 59),
         **_translated(
@@ -315,34 +327,40 @@ def _network_days():
 
 
 WORKSHOP_THEMES = [
-    # (keyword in the network's English name, fi, sv, en)
-    ("smok", "savuttomuuden", "rökfrihet", "non-smoking"),
-    ("child", "lasten ja nuorten hyvinvoinnin", "barns och ungas välfärd", "children's and adolescents' wellbeing"),
+    # (network slug, fi, sv, en)
+    ("nicotine-free-life", "savuttomuuden", "rökfrihet", "non-smoking"),
     (
-        "unemploy",
+        "children-and-adolescents",
+        "lasten ja nuorten hyvinvoinnin",
+        "barns och ungas välfärd",
+        "children's and adolescents' wellbeing",
+    ),
+    (
+        "long-term-unemployed",
         "pitkäaikaistyöttömien palvelujen",
         "tjänster för långtidsarbetslösa",
         "services for the long-term unemployed",
     ),
     (
-        "obes",
+        "obesity",
         "lihavuuden ehkäisyn ja hoidon",
         "förebyggande och behandling av fetma",
         "prevention and treatment of obesity",
     ),
-    ("fall", "kaatumisten ehkäisyn", "fallprevention", "fall prevention"),
+    ("fall-prevention", "kaatumisten ehkäisyn", "fallprevention", "fall prevention"),
 ]
 
 
-def _theme_network(keyword):
-    return Network.objects.filter(kind=Network.Kind.GOOD_SPIRAL_THEME, name_en__icontains=keyword).first()
+def _network(slug):
+    """The demo network of that slug (networks/demo.py), or None when it is not there."""
+    return Network.objects.filter(slug=slug).first()
 
 
 def _theme_workshops():
     today = timezone.localdate()
     day = today + dt.timedelta(weeks=1)
     for keyword, fi, sv, en in WORKSHOP_THEMES:
-        network = _theme_network(keyword)
+        network = _network(keyword)
         day = _working_day(day + dt.timedelta(weeks=2), 3)  # a Thursday, two weeks apart
         _event(
             f"tyopaja-{keyword}",
@@ -377,10 +395,10 @@ def _theme_workshops():
 
 def _director_meetings():
     today = timezone.localdate()
-    for slug_keyword, kind_keyword, weeks, titles in [
+    for slug_keyword, network_slug, weeks, titles in [
         (
             "public-health",
-            "public health",
+            "public-health-directors",
             4,
             {
                 "fi": "Perusterveydenhuollon johtajaverkoston kokous",
@@ -390,7 +408,7 @@ def _director_meetings():
         ),
         (
             "oral-health",
-            "oral health",
+            "oral-health-directors",
             6,
             {
                 "fi": "Suun terveydenhuollon johtajaverkoston kokous",
@@ -399,7 +417,7 @@ def _director_meetings():
             },
         ),
     ]:
-        network = Network.objects.filter(kind=Network.Kind.DIRECTOR_NETWORK, name_en__icontains=kind_keyword).first()
+        network = _network(network_slug)
         day = _working_day(today + dt.timedelta(weeks=weeks), 2)  # a Wednesday
         _event(
             f"johtajakokous-{slug_keyword}",
@@ -430,3 +448,110 @@ def _director_meetings():
                 },
             ),
         )
+
+
+COACHING_SESSIONS = [
+    # (weeks from the start, days, fi, sv, en)
+    (0, 2, "Kehittämisen menetelmät", "Utvecklingsmetoder", "Development methods"),
+    (
+        6,
+        2,
+        "Asiakaslähtöisyys ja palvelumuotoilu",
+        "Kundorientering och tjänstedesign",
+        "Customer orientation and service design",
+    ),
+    (12, 2, "Talous ja arviointi", "Ekonomi och utvärdering", "Economics and evaluation"),
+    (
+        18,
+        1,
+        "Päätöspäivä: kehittämistehtävien esittely",
+        "Avslutningsdag: presentation av utvecklingsuppgifterna",
+        "Closing day: presenting the development tasks",
+    ),
+]
+
+
+def _developer_coaching():
+    """The developer coaching course: three two-day sessions and a closing day, one enrolment for all."""
+    first = _working_day(timezone.localdate() + dt.timedelta(weeks=10), 1)  # a Tuesday
+    days = []
+    for weeks, length, fi, sv, en in COACHING_SESSIONS:
+        start_day = first + dt.timedelta(weeks=weeks)
+        days.append((start_day, start_day + dt.timedelta(days=length - 1), {"fi": fi, "sv": sv, "en": en}))
+    venue = {
+        "fi": "HUS Perusterveydenhuollon yksikkö, Helsinki",
+        "sv": "HUS enhet för primärvård, Helsingfors",
+        "en": "HUS Primary Health Care Unit, Helsinki",
+    }
+    event, created = _event(
+        f"kehittajavalmennus-{first.year}",
+        kind=Event.Kind.COACHING_SESSION,
+        format=Event.Format.ONSITE,
+        start=_aware(days[0][0], 9),
+        end=_aware(days[-1][1], 16),
+        capacity=24,
+        enrollment_closes=_aware(first - dt.timedelta(days=21), 23, 59),
+        cancellation_deadline=_aware(first - dt.timedelta(days=14), 23, 59),
+        questions=[DIET_QUESTION],
+        **_translated(
+            "title",
+            {
+                "fi": f"Sosiaali- ja terveydenhuollon kehittäjävalmennus {first.year}",
+                "sv": f"Utvecklarcoachning inom social- och hälsovården {first.year}",
+                "en": f"Developer coaching for health and social services {first.year}",
+            },
+        ),
+        **_translated(
+            "summary",
+            {
+                "fi": "Valmennus alueen kehittäjille: menetelmiä, palvelumuotoilua, taloutta ja arviointia. "
+                "Jokainen vie läpi oman kehittämistehtävänsä.",
+                "sv": "Coachning för regionens utvecklare: metoder, tjänstedesign, ekonomi och utvärdering. "
+                "Var och en genomför en egen utvecklingsuppgift.",
+                "en": "Coaching for the region's developers: methods, service design, economics and evaluation. "
+                "Each participant carries out a development task of their own.",
+            },
+        ),
+        **_translated("venue", venue),
+    )
+    if created:
+        for start_day, end_day, title in days:
+            EventSession.objects.create(
+                event=event,
+                start=_aware(start_day, 9),
+                end=_aware(end_day, 16),
+                **_translated("title", title),
+                **_translated("venue", venue),
+            )
+    alumni = _network("developer-coaching-alumni")
+    if alumni is None:
+        return
+    autumn = _next_date(9, 16)
+    _event(
+        f"kehittajien-vuositapaaminen-{autumn.year}",
+        kind=Event.Kind.NETWORK_MEETING,
+        network=alumni,
+        audience=Event.Audience.NETWORK_MEMBERS,
+        format=Event.Format.ONSITE,
+        start=_aware(autumn, 13),
+        end=_aware(autumn, 16),
+        capacity=60,
+        **_translated(
+            "title",
+            {
+                "fi": f"Kehittäjäalumnien vuositapaaminen {autumn.year}",
+                "sv": f"Årsträff för utvecklaralumner {autumn.year}",
+                "en": f"Annual meeting of the developer alumni {autumn.year}",
+            },
+        ),
+        **_translated(
+            "summary",
+            {
+                "fi": "Valmennuksen käyneiden maksuton vuositapaaminen: kuulumisia kehittämistöistä ja uusia ideoita.",
+                "sv": "Kostnadsfri årsträff för dem som gått coachningen: nytt om utvecklingsarbetet och nya idéer.",
+                "en": "A free yearly get-together for those who took the coaching: news of their development work "
+                "and fresh ideas.",
+            },
+        ),
+        **_translated("venue", venue),
+    )
