@@ -80,10 +80,6 @@ class Material(models.Model):
         verbose_name_plural = _("materials")
         # Newest year first on every database (PostgreSQL would put materials without a year first).
         ordering = [F("year").desc(nulls_last=True), "-created_at", "pk"]
-        indexes = [
-            # The bank's first page: the newest materials, whatever the filters that leave many of them.
-            models.Index(F("year").desc(nulls_last=True), F("created_at").desc(), "id", name="materials_newest_idx"),
-        ]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
