@@ -111,6 +111,8 @@ def test_search_over_ten_thousand_materials():
     print(f"  filters only (kind and year), no words:                    {median:7.1f} / {p95:7.1f}")
 
     client = Client()
+    median, p95 = timed(lambda: client.get("/fi/materials/"))
+    print(f"  the whole page /fi/materials/ (first page, no search):     {median:7.1f} / {p95:7.1f}")
     median, p95 = timed(lambda: client.get("/fi/materials/", {"q": "kaatumis"}))
     print(f"  the whole page /fi/materials/?q=kaatumis:                  {median:7.1f} / {p95:7.1f}")
 
