@@ -268,3 +268,7 @@ def test_the_coordinators_group_can_be_given_another_apps_permissions():
     group = grant_coordinator_permissions({"events": {"event": ["view", "change"]}})
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"view_event", "change_event"} <= codenames
+
+
+def test_a_malformed_id_is_not_a_server_error(coordinator_client):
+    assert coordinator_client.get(f"{CHANGELIST}not-a-number/change/").status_code == 302
