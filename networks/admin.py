@@ -3,7 +3,7 @@ import csv
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.utils import timezone
@@ -52,7 +52,7 @@ class NetworkScopedAdminMixin:
             field = self.model._meta.get_field(from_field) if from_field else self.model._meta.pk
             try:
                 exists = self.model._default_manager.filter(**{field.name: field.to_python(object_id)}).exists()
-            except Exception:  # a malformed id is simply not there
+            except (ValidationError, ValueError):  # a malformed id is simply not there
                 exists = False
             if exists:
                 raise PermissionDenied

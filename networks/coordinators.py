@@ -20,19 +20,22 @@ def ensure_coordinators_group(apps=global_apps):
 
     Takes `apps` so that a data migration can call it with the historical models.
     """
+    return grant_coordinator_permissions(COORDINATOR_PERMISSIONS, apps=apps)
+
+
+def grant_coordinator_permissions(permissions: dict, apps=global_apps):
+    """Give the "Network coordinators" group (created if missing) model permissions of another app too.
+
+    `permissions` is shaped like COORDINATOR_PERMISSIONS: {app label: {model name: [actions]}}. Another app's
+    data migration calls it with its historical `apps`, for example the events app for its events, after making
+    sure the permissions exist (see this app's migration 0003). Permissions that do not exist are skipped.
+    """
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=COORDINATORS_GROUP)
-    codenames = [
-        (app_label, f"{action}_{model}")
-        for app_label, models in COORDINATOR_PERMISSIONS.items()
-        for model, actions in models.items()
-        for action in actions
-    ]
-    for app_label, codename in codenames:
-        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-        if permission is not None:
-            group.permissions.add(permission)
+    for app_label, models in permissions.items():
+        codenames = [f"{action}_{model}" for model, actions in models.items() for action in actions]
+        group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
     return group
 
 

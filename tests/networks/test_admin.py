@@ -248,3 +248,27 @@ def test_the_network_form_loads_no_script_from_another_site(staff_client, own_ne
     html = staff_client.get(f"/admin/networks/network/{own_network.pk}/change/").content.decode()
     assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
     assert "googleapis" not in html and 'src="//' not in html
+
+
+def test_staff_outside_the_coordinators_group_are_not_scoped(client, own_network, other_network):
+    from django.contrib.auth.models import Permission
+
+    office = UserFactory(is_staff=True)
+    office.user_permissions.add(*Permission.objects.filter(codename__in=["view_membership", "change_membership"]))
+    client.force_login(office)
+    MembershipFactory(network=own_network, user=UserFactory(email="own.member@example.org"))
+    MembershipFactory(network=other_network, user=UserFactory(email="other.member@example.org"))
+    html = client.get(CHANGELIST).content.decode()
+    assert "own.member@example.org" in html and "other.member@example.org" in html
+
+
+def test_the_coordinators_group_can_be_given_another_apps_permissions():
+    from networks.coordinators import grant_coordinator_permissions
+
+    group = grant_coordinator_permissions({"events": {"event": ["view", "change"]}})
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"view_event", "change_event"} <= codenames
+
+
+def test_a_malformed_id_is_not_a_server_error(coordinator_client):
+    assert coordinator_client.get(f"{CHANGELIST}not-a-number/change/").status_code == 302

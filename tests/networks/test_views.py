@@ -309,3 +309,19 @@ def test_directory_asks_a_visitor_to_log_in(client):
     network = NetworkFactory()
     response = client.get(f"/en/networks/{network.slug}/members/")
     assert response.status_code == 302 and response["Location"].startswith("/en/accounts/login/")
+
+
+def test_after_a_rejection_the_page_says_so_and_offers_to_ask_again(member_client, user):
+    network = NetworkFactory(join_policy=APPROVAL)
+    MembershipFactory(user=user, network=network, status=Membership.Status.REJECTED)
+    html = page(member_client.get(f"/en/networks/{network.slug}/"))
+    assert "Your earlier request to join was not approved. You may ask again." in html
+    assert "Ask to join</button>" in html
+
+
+def test_a_member_of_an_invitation_network_may_leave_and_is_told_how_to_come_back(member_client, user):
+    network = NetworkFactory(join_policy=INVITATION)
+    MembershipFactory(user=user, network=network)
+    html = page(member_client.get(f"/en/networks/{network.slug}/"))
+    assert "Leave the network</button>" in html
+    assert "If you leave, you can only come back by invitation." in html
