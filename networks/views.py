@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from events.selectors import upcoming_events_for
-from materials.selectors import materials_visible_to
+from materials.selectors import materials_for_network
 
 from . import selectors, services
 from .models import Membership, Network
@@ -49,7 +49,7 @@ def network_detail(request, slug):
         "membership": membership,
         "is_member": membership is not None and membership.is_active,
         "events": list(upcoming_events_for(request.user, network=network)[:UPCOMING_EVENTS_SHOWN]),
-        "materials": list(materials_visible_to(request.user).filter(networks=network)[:MATERIALS_SHOWN]),
+        "materials": list(materials_for_network(request.user, network)[:MATERIALS_SHOWN]),
     }
     return render(request, "networks/network_detail.html", context)
 

@@ -79,9 +79,7 @@ def test_a_valid_event_is_saved(staff_client):
     assert Event.objects.get().title_fi == "Verkostopäivä"
 
 
-@pytest.mark.parametrize(
-    "rrule", ["FREQ=SOMETIMES", "BYDAY=-1TU;FREQ", "not a rule", "FREQ=MONTHLY;BYDAY=XX"]
-)
+@pytest.mark.parametrize("rrule", ["FREQ=SOMETIMES", "BYDAY=-1TU;FREQ", "not a rule", "FREQ=MONTHLY;BYDAY=XX"])
 def test_a_malformed_rrule_is_a_form_error_not_a_500(staff_client, rrule):
     data = {
         "title_fi": "Aamukahvit",
