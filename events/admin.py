@@ -1,12 +1,13 @@
 """The staff interface for events, series and enrolments. Every action calls a service.
 
 Network coordinators (staff users in the "Network coordinators" group who are not superusers) see and manage
-only their own networks' events, series and enrolments (events.admin_scope.CoordinatorScope).
+only their own networks' events, series and enrolments (networks.admin.NetworkScopedAdminMixin).
 """
 
 import csv
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -15,8 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from networks.admin import NetworkScopedAdminMixin
+
 from . import services
-from .admin_scope import CoordinatorScope
 from .forms import GenerateOccurrencesForm, WriteToParticipantsForm
 from .models import (
     Certificate,
@@ -89,7 +91,8 @@ def answers_text(enrollment) -> str:
 
 
 @admin.register(Event)
-class EventAdmin(CoordinatorScope, TabbedTranslationAdmin):
+class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "start", "kind", "format", "network", "status", "confirmed", "waitlisted", "capacity"]
     list_filter = ["status", "kind", "format", "audience", "network", "series", ("start", admin.DateFieldListFilter)]
     search_fields = ["title_fi", "title_sv", "title_en", "slug", "venue_fi"]
@@ -349,7 +352,8 @@ def _parse_attendance(values, *, has_sessions):
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(CoordinatorScope, TabbedTranslationAdmin):
+class EventSeriesAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "rrule", "start_time", "duration_minutes", "network", "is_active", "occurrences"]
     list_filter = ["is_active", "kind", "network"]
     search_fields = ["title_fi", "title_sv", "title_en"]
@@ -378,8 +382,8 @@ class EventSeriesAdmin(CoordinatorScope, TabbedTranslationAdmin):
 
 
 @admin.register(Enrollment)
-class EnrollmentAdmin(CoordinatorScope, admin.ModelAdmin):
-    network_path = "event__network_id"
+class EnrollmentAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
+    network_field = "event__network"
     list_display = ["user", "event", "status", "mode", "attended", "created_at"]
     list_filter = ["status", "attended", "mode", "event__kind", ("event__start", admin.DateFieldListFilter)]
     search_fields = ["user__email", "user__first_name", "user__last_name", "event__title_fi", "event__slug"]
@@ -411,8 +415,8 @@ class EnrollmentAdmin(CoordinatorScope, admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(CoordinatorScope, admin.ModelAdmin):
-    network_path = "enrollment__event__network_id"
+class CertificateAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
+    network_field = "enrollment__event__network"
     list_display = ["enrollment", "language", "issued_at", "issued_by"]
     list_select_related = ["enrollment__user", "enrollment__event", "issued_by"]
     readonly_fields = ["enrollment", "language", "issued_at", "issued_by"]
@@ -422,8 +426,8 @@ class CertificateAdmin(CoordinatorScope, admin.ModelAdmin):
 
 
 @admin.register(SessionAttendance)
-class SessionAttendanceAdmin(CoordinatorScope, admin.ModelAdmin):
-    network_path = "session__event__network_id"
+class SessionAttendanceAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
+    network_field = "session__event__network"
     list_display = ["enrollment", "session", "marked_at"]
     list_select_related = ["enrollment__user", "enrollment__event", "session"]
     list_filter = [("session__start", admin.DateFieldListFilter)]
@@ -433,8 +437,8 @@ class SessionAttendanceAdmin(CoordinatorScope, admin.ModelAdmin):
 
 
 @admin.register(ReminderDelivery)
-class ReminderDeliveryAdmin(CoordinatorScope, admin.ModelAdmin):
-    network_path = "enrollment__event__network_id"
+class ReminderDeliveryAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
+    network_field = "enrollment__event__network"
     list_display = ["enrollment", "kind", "claimed_at", "sent_at"]
     list_select_related = ["enrollment__user", "enrollment__event"]
     list_filter = ["kind"]

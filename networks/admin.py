@@ -77,6 +77,7 @@ class NetworkScopedAdminMixin:
         ids = self.coordinated_ids(request)
         if ids is not None and db_field.related_model is Network:
             kwargs["queryset"] = Network.objects.filter(pk__in=ids)
+            kwargs["required"] = True  # a row without a network would drop out of the coordinator's view
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
