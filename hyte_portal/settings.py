@@ -140,6 +140,7 @@ CELERY_BEAT_SCHEDULE.update(
 )
 NEWSLETTER_SEND_RATE = env.float("NEWSLETTER_SEND_RATE", default=20.0)  # messages per second per task; 0 = no limit
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)  # messages per SMTP connection
+NEWSLETTER_CONNECTIONS = env.int("NEWSLETTER_CONNECTIONS", default=2)  # batches sent side by side (PostgreSQL)
 NEWSLETTER_TASK_SECONDS = env.int("NEWSLETTER_TASK_SECONDS", default=240)
 NEWSLETTER_CLAIM_SECONDS = env.int("NEWSLETTER_CLAIM_SECONDS", default=600)
 NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)  # per delivery, for transient failures
