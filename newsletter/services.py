@@ -317,6 +317,20 @@ def send_test(*, issue_id: int, to: str) -> int:
     return send_many(messages)
 
 
+def send_test_to_user(*, issue_id: int, user_id: int) -> int:
+    """The admin's "send a test to me": the issue in each language to that staff member's address."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(pk=user_id)
+    return send_test(issue_id=issue_id, to=user.email)
+
+
+def queue_test(*, issue_id: int, user_id: int) -> None:
+    from .tasks import send_test as send_test_task
+
+    transaction.on_commit(lambda: send_test_task.delay(issue_id, user_id))
+
+
 def send_issue(*, issue_id: int, time_budget: float | None = None):
     """Send the issue to every active subscriber, once each; safe to run again, twice at once, or after a crash.
 
