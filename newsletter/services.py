@@ -32,6 +32,7 @@ class NewsletterError(Exception):
 
 
 class ConfirmationResult:
+    PENDING = "pending"  # the link is valid and waits to be used
     CONFIRMED = "confirmed"
     ALREADY_CONFIRMED = "already_confirmed"
     EXPIRED = "expired"
@@ -135,6 +136,17 @@ def find_by_token(token: str) -> Subscriber | None:
     return Subscriber.objects.filter(token=token).first()
 
 
+def confirmation_state(subscriber: Subscriber, *, now: datetime | None = None) -> str:
+    """What a confirmation link of this subscriber would do now: a ConfirmationResult, or PENDING."""
+    if subscriber.status == Subscriber.Status.ACTIVE:
+        return ConfirmationResult.ALREADY_CONFIRMED
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return ConfirmationResult.UNSUBSCRIBED
+    if _is_expired(subscriber, now or timezone.now()):
+        return ConfirmationResult.EXPIRED
+    return ConfirmationResult.PENDING
+
+
 def confirm(*, token: str) -> str:
     """Confirm a subscription from its e-mail link; returns a ConfirmationResult value."""
     now = timezone.now()
@@ -142,12 +154,9 @@ def confirm(*, token: str) -> str:
         subscriber = Subscriber.objects.select_for_update().filter(token=token).first() if token else None
         if subscriber is None:
             return ConfirmationResult.INVALID
-        if subscriber.status == Subscriber.Status.ACTIVE:
-            return ConfirmationResult.ALREADY_CONFIRMED
-        if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
-            return ConfirmationResult.UNSUBSCRIBED
-        if _is_expired(subscriber, now):
-            return ConfirmationResult.EXPIRED
+        state = confirmation_state(subscriber, now=now)
+        if state != ConfirmationResult.PENDING:
+            return state
         subscriber.status = Subscriber.Status.ACTIVE
         subscriber.consented_at = now
         subscriber.consecutive_failures = 0
