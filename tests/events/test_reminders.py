@@ -172,3 +172,20 @@ def test_the_beat_task_on_a_real_worker_mails_one_reminder_through_smtp(request)
     [message] = sink.messages_to(enrolment.user.email)
     assert message["Subject"].startswith("Muistutus: ") and message["Subject"].endswith(" huomenna")
     assert ReminderDelivery.objects.get(enrollment=enrolment).sent_at is not None
+
+
+@pytest.mark.parametrize(
+    ("sent_before", "subject"),
+    [(dt.timedelta(hours=23), "Reminder: Event tomorrow"), (dt.timedelta(hours=2), "Reminder: Event today")],
+)
+def test_the_day_before_reminder_says_today_or_tomorrow_as_the_calendar_does(sent_before, subject):
+    start = dt.datetime(2026, 12, 8, 10, 0, tzinfo=dt.UTC)  # 12:00 in Helsinki
+    with time_machine.travel(start - dt.timedelta(days=10)):
+        EnrollmentFactory(
+            event=EventFactory(start=start, format=Event.Format.ONSITE, online_url="", title_en="Event"),
+            user=UserFactory(preferred_language="en"),
+        )
+    with time_machine.travel(start - sent_before, tick=False):
+        send_due_reminders.apply()
+    [message] = mail.outbox
+    assert message.subject == subject
