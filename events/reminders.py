@@ -145,6 +145,7 @@ def send_reminder(*, delivery: ReminderDelivery) -> bool:
                 "user": user,
                 "event_url": event_url,
                 "online_url": event.online_url if event.format in MEETING_FORMATS else "",
+                "days_until": (timezone.localdate(event.start) - timezone.localdate()).days,
             },
         )
     except Exception:

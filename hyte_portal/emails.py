@@ -11,6 +11,7 @@ from email.utils import formatdate, make_msgid
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -83,6 +84,19 @@ def send_many(messages: list[EmailMultiAlternatives], *, connection=None) -> int
         return connection.send_messages(messages) or 0
 
 
+def send_over(connection, message: EmailMultiAlternatives) -> bool:
+    """Send one message over an open connection; True when the server took it (errors propagate).
+
+    A PreparedEmail over SMTP goes straight to the open smtplib session: its bytes and envelope are
+    ready, and Django's per-message re-parsing of the addresses would cost more than the sending.
+    """
+    if isinstance(message, PreparedEmail) and isinstance(connection, SMTPBackend) and connection.connection:
+        sender, recipients = message.envelope
+        connection.connection.sendmail(sender, recipients, message.prepared_bytes)
+        return True
+    return bool(connection.send_messages([message]))
+
+
 def open_connection():
     """The configured mail backend, not yet opened; use it as a context manager to keep one SMTP session."""
     return get_connection(fail_silently=False)
@@ -91,9 +105,10 @@ def open_connection():
 class PreparedEmail(EmailMultiAlternatives):
     """A message whose MIME bytes were built beforehand; every mail backend sends those bytes as they are."""
 
-    def __init__(self, *args, prepared_bytes: bytes, **kwargs):
+    def __init__(self, *args, prepared_bytes: bytes, envelope: tuple[str, list[str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.prepared_bytes = prepared_bytes
+        self.envelope = envelope  # (sender, recipients), already encoded for SMTP
 
     def message(self, **kwargs):
         return _PreparedMIME(self.prepared_bytes)
@@ -130,6 +145,7 @@ class BulkEmail:
         headers = {k: self._fill(v, self.placeholders) for k, v in (render_kwargs.get("headers") or {}).items()}
         self.template = render_email(**{**render_kwargs, "to": self.RECIPIENT, "context": context, "headers": headers})
         self.template_bytes = self.template.message().as_bytes(linesep="\r\n")
+        self.envelope_from = sanitize_address(self.template.from_email, "utf-8")
         self.date = self.template.extra_headers["Date"].encode()
         self.message_id = self.template.extra_headers["Message-ID"].encode()
         self.is_exact = (
@@ -154,7 +170,8 @@ class BulkEmail:
             headers = {k: self._fill(v, personal) for k, v in (self.render_kwargs.get("headers") or {}).items()}
             return render_email(**{**self.render_kwargs, "to": to, "context": context, "headers": headers})
         swaps = {self.placeholders[name]: value for name, value in personal.items()}
-        data = self.template_bytes.replace(self.RECIPIENT.encode(), sanitize_address(to, "utf-8").encode(), 1)
+        recipient = sanitize_address(("", to), "utf-8")  # a bare address: no need to parse it as a header
+        data = self.template_bytes.replace(self.RECIPIENT.encode(), recipient.encode(), 1)
         date, message_id = formatdate(localtime=True), make_msgid(domain=_message_id_domain())
         data = data.replace(self.date, date.encode(), 1).replace(self.message_id, message_id.encode(), 1)
         for placeholder, value in swaps.items():
@@ -173,6 +190,7 @@ class BulkEmail:
             },
             alternatives=[(self._swap(content, swaps), mimetype) for content, mimetype in template.alternatives],
             prepared_bytes=data,
+            envelope=(self.envelope_from, [recipient]),
         )
         return message
 

@@ -148,10 +148,10 @@ class NewsletterIssueAdmin(TabbedTranslationAdmin):
     @method_decorator(require_POST)
     def send_test_view(self, request, issue_id):
         issue = self._issue_or_404(request, issue_id, change=True)
-        services.send_test(issue_id=issue.pk, to=request.user.email)
+        services.queue_test(issue_id=issue.pk, user_id=request.user.pk)
         self.message_user(
             request,
-            gettext("A test of each language was sent to %(email)s.") % {"email": request.user.email},
+            gettext("A test of each language is on its way to %(email)s.") % {"email": request.user.email},
             messages.SUCCESS,
         )
         return redirect(self._change_url(issue))

@@ -113,6 +113,7 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     # A sender claims a batch until this time; after it, another sender may take the rows over.
     claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    claim_token = models.CharField(_("claim"), max_length=32, blank=True, editable=False)
     # A transient failure waits until this time before the next attempt.
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
 

@@ -1,8 +1,10 @@
 """Delivering an issue: claim pending deliveries in batches, send each batch over one SMTP connection.
 
 Exactly once, as far as SMTP allows:
-- A batch is claimed under `SELECT ... FOR UPDATE SKIP LOCKED` by setting `claimed_until` (a lease), so
-  two senders never hold the same rows; a dead sender's rows come free when its lease runs out.
+- A batch is claimed under `SELECT ... FOR UPDATE SKIP LOCKED` by setting `claimed_until` (a lease) and
+  a claim token, so two senders never hold the same rows; a dead sender's rows come free when its
+  lease runs out. A slow sender whose lease ran out skips any row another sender has taken since:
+  each message starts with an update conditional on the row still being pending under its token.
 - Just before a message goes out, its delivery is marked `sending`; when the server has taken it, `sent`.
   A delivery found still `sending` after its lease belonged to a sender that died in between: the
   server may or may not have it, so it is marked failed ("interrupted") and never sent again.
@@ -12,10 +14,13 @@ Exactly once, as far as SMTP allows:
 
 import logging
 import smtplib
+import threading
 import time
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -23,7 +28,7 @@ from django.db.models import Count, DateTimeField, F, Min, Q, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from hyte_portal.emails import open_connection
+from hyte_portal.emails import open_connection, send_over
 
 from .models import Delivery, NewsletterIssue, Subscriber
 from .rendering import IssueMessages
@@ -42,6 +47,13 @@ class Report:
     finished: bool = False
     retry_at: datetime | None = None
     errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def count(self, outcome: str, error: str = "") -> None:
+        with self.lock:
+            setattr(self, outcome, getattr(self, outcome) + 1)
+            if error:
+                self.errors.append(error)
 
 
 @dataclass(frozen=True)
@@ -77,14 +89,20 @@ class Pacer:
     def __init__(self, rate: float):
         self.interval = 1.0 / rate if rate and rate > 0 else 0.0
         self.next_at = time.monotonic()
+        self.lock = threading.Lock()  # shared by the parallel connections: the rate is for the whole send
+
+    def must_wait(self) -> bool:
+        return bool(self.interval) and self.next_at > time.monotonic()
 
     def wait(self) -> None:
         if not self.interval:
             return
-        now = time.monotonic()
-        if self.next_at > now:
-            time.sleep(self.next_at - now)
-        self.next_at = max(self.next_at, now) + self.interval
+        with self.lock:
+            now = time.monotonic()
+            slot = max(self.next_at, now)
+            self.next_at = slot + self.interval
+        if slot > now:
+            time.sleep(slot - now)
 
 
 def deliver_pending(*, issue_id: int, time_budget: float | None = None) -> Report:
@@ -99,14 +117,49 @@ def deliver_pending(*, issue_id: int, time_budget: float | None = None) -> Repor
     messages = IssueMessages(issue)
     pacer = Pacer(settings.NEWSLETTER_SEND_RATE)
     _give_up_interrupted(issue_id)
+    sender = partial(_send_batches, issue_id, messages=messages, pacer=pacer, report=report, deadline=deadline)
+    parallel = settings.NEWSLETTER_CONNECTIONS if connection.vendor == "postgresql" else 1
+    if parallel <= 1 or connection.in_atomic_block:
+        sender()
+    else:
+        _run_in_threads(sender, parallel)
+    return _finish_or_plan_next(issue_id, report)
+
+
+def _send_batches(issue_id: int, **kwargs) -> None:
+    """One sender: claim a batch, send it over one connection, repeat until none is left or time is up."""
     with _asynchronous_commit():
-        while time.monotonic() < deadline:
-            batch = _claim_batch(issue_id)
+        while time.monotonic() < kwargs["deadline"]:
+            token, batch = _claim_batch(issue_id)
             if not batch:
                 break
-            _send_batch(batch, messages=messages, pacer=pacer, report=report, deadline=deadline)
+            _send_batch(batch, token=token, **kwargs)
             _record_progress(issue_id)
-    return _finish_or_plan_next(issue_id, report)
+
+
+def _run_in_threads(sender, count: int) -> None:
+    """Run `count` senders side by side, each with its own database and SMTP connection.
+
+    Their batches never overlap (SKIP LOCKED claims), so parallel connections only hide the
+    latency of each round trip; the send rate is shared. The first error is raised after all stop.
+    """
+    errors = []
+
+    def run():
+        try:
+            sender()
+        except Exception as error:  # re-raised below, in the calling thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, name=f"newsletter-sender-{n}") for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
 
 
 @contextmanager
@@ -136,8 +189,10 @@ def _give_up_interrupted(issue_id: int) -> None:
     )
 
 
-def _claim_batch(issue_id: int) -> list[Delivery]:
+def _claim_batch(issue_id: int) -> tuple[str, list[Delivery]]:
+    """Claim up to a batch of sendable deliveries for this sender; returns its claim token and the rows."""
     now = timezone.now()
+    token = uuid.uuid4().hex
     with transaction.atomic():
         ids = list(
             Delivery.objects.select_for_update(skip_locked=True)
@@ -148,29 +203,43 @@ def _claim_batch(issue_id: int) -> list[Delivery]:
             .values_list("pk", flat=True)[: settings.NEWSLETTER_BATCH_SIZE]
         )
         if not ids:
-            return []
+            return token, []
         lease = timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS)
-        Delivery.objects.filter(pk__in=ids).update(claimed_until=now + lease)
-    return list(Delivery.objects.filter(pk__in=ids).select_related("subscriber").order_by("pk"))
+        Delivery.objects.filter(pk__in=ids).update(claimed_until=now + lease, claim_token=token)
+    return token, list(Delivery.objects.filter(pk__in=ids).select_related("subscriber").order_by("pk"))
 
 
-def _send_batch(batch: list[Delivery], *, messages: IssueMessages, pacer: Pacer, report: Report, deadline: float):
+def _send_batch(
+    batch: list[Delivery], *, token: str, messages: IssueMessages, pacer: Pacer, report: Report, deadline: float
+):
+    """Send a claimed batch over one connection, committing each delivery's state as it goes.
+
+    A success is written together with the next delivery's "sending" mark (one statement instead
+    of two), unless the pacer is about to sleep or the batch ends, when it is written at once.
+    """
     connection = open_connection()
+    unrecorded_success = None
     try:
         for index, delivery in enumerate(batch):
             if time.monotonic() >= deadline:
-                _release([d.pk for d in batch[index:]])
+                _release([d.pk for d in batch[index:]], token=token)
                 break
             subscriber = delivery.subscriber
             if subscriber.status != Subscriber.Status.ACTIVE:
                 _mark(delivery, status=Delivery.Status.FAILED, error=LEFT_THE_LIST)
                 continue
             message = messages.for_subscriber(subscriber)
+            if unrecorded_success is not None and pacer.must_wait():
+                _record_success(unrecorded_success)
+                unrecorded_success = None
             pacer.wait()
-            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SENDING, attempts=F("attempts") + 1)
+            still_ours = _start_attempt(delivery, token=token, finishing=unrecorded_success)
+            unrecorded_success = None
+            if not still_ours:
+                continue  # our claim ran out and another sender took the row over
             try:
                 connection.open()
-                if not connection.send_messages([message]):
+                if not send_over(connection, message):
                     raise smtplib.SMTPException("the mail backend did not accept the message")
             except (smtplib.SMTPException, OSError) as error:
                 failure = classify(error)
@@ -178,10 +247,50 @@ def _send_batch(batch: list[Delivery], *, messages: IssueMessages, pacer: Pacer,
                     _close_quietly(connection)
                 _record_failure(delivery, failure, report)
             else:
-                _record_success(delivery)
-                report.sent += 1
+                unrecorded_success = delivery
+                report.count("sent")
     finally:
+        if unrecorded_success is not None:
+            _record_success(unrecorded_success)
         _close_quietly(connection)
+
+
+# The hot path of a send: one statement per message, written in SQL because building the
+# equivalent ORM expression costs more than the round trip itself.
+START_ATTEMPT_SQL = """
+UPDATE newsletter_delivery SET status = %(sending)s, attempts = attempts + 1
+WHERE id = %(next)s AND status = %(pending)s AND claim_token = %(token)s
+"""
+START_ATTEMPT_AND_FINISH_SQL = """
+UPDATE newsletter_delivery SET
+  status = CASE WHEN id = %(done)s THEN %(sent)s ELSE %(sending)s END,
+  attempts = CASE WHEN id = %(done)s THEN attempts ELSE attempts + 1 END,
+  sent_at = CASE WHEN id = %(done)s THEN %(now)s ELSE sent_at END,
+  error = CASE WHEN id = %(done)s THEN '' ELSE error END,
+  claimed_until = CASE WHEN id = %(done)s THEN NULL ELSE claimed_until END,
+  next_attempt_at = CASE WHEN id = %(done)s THEN NULL ELSE next_attempt_at END
+WHERE id = %(done)s OR (id = %(next)s AND status = %(pending)s AND claim_token = %(token)s)
+"""
+
+
+def _start_attempt(delivery: Delivery, *, token: str, finishing: Delivery | None) -> bool:
+    """Mark `delivery` as being handed to the server, if our claim on it still holds; also mark
+    `finishing` (the previous message) as sent. False when another sender has taken `delivery` over."""
+    params = {
+        "next": delivery.pk,
+        "token": token,
+        "pending": Delivery.Status.PENDING.value,
+        "sending": Delivery.Status.SENDING.value,
+    }
+    with connection.cursor() as cursor:
+        if finishing is None:
+            cursor.execute(START_ATTEMPT_SQL, params)
+            return cursor.rowcount == 1
+        params.update(done=finishing.pk, sent=Delivery.Status.SENT.value, now=timezone.now())
+        cursor.execute(START_ATTEMPT_AND_FINISH_SQL, params)
+        started = cursor.rowcount == 2
+    _after_success(finishing)
+    return started
 
 
 def _close_quietly(connection) -> None:
@@ -193,8 +302,8 @@ def _close_quietly(connection) -> None:
         connection.connection = None
 
 
-def _release(ids: list[int]) -> None:
-    Delivery.objects.filter(pk__in=ids, status=Delivery.Status.PENDING).update(claimed_until=None)
+def _release(ids: list[int], *, token: str) -> None:
+    Delivery.objects.filter(pk__in=ids, status=Delivery.Status.PENDING, claim_token=token).update(claimed_until=None)
 
 
 def _mark(delivery: Delivery, **values) -> None:
@@ -203,16 +312,19 @@ def _mark(delivery: Delivery, **values) -> None:
 
 def _record_success(delivery: Delivery) -> None:
     _mark(delivery, status=Delivery.Status.SENT, sent_at=timezone.now(), error="", next_attempt_at=None)
+    _after_success(delivery)
+
+
+def _after_success(delivery: Delivery) -> None:
     if delivery.subscriber.consecutive_failures:
         Subscriber.objects.filter(pk=delivery.subscriber_id).update(consecutive_failures=0)
 
 
 def _record_failure(delivery: Delivery, failure: SendFailure, report: Report) -> None:
     attempts = delivery.attempts + 1
-    report.errors.append(failure.error)
     if failure.permanent or attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
         _mark(delivery, status=Delivery.Status.FAILED, error=failure.error)
-        report.failed += 1
+        report.count("failed", failure.error)
         if failure.permanent:
             _count_bounce(delivery.subscriber_id)
         return
@@ -223,7 +335,7 @@ def _record_failure(delivery: Delivery, failure: SendFailure, report: Report) ->
         error=failure.error,
         next_attempt_at=timezone.now() + timedelta(seconds=delay),
     )
-    report.retrying += 1
+    report.count("retrying", failure.error)
 
 
 def _count_bounce(subscriber_id: int) -> None:

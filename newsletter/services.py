@@ -32,6 +32,7 @@ class NewsletterError(Exception):
 
 
 class ConfirmationResult:
+    PENDING = "pending"  # the link is valid and waits to be used
     CONFIRMED = "confirmed"
     ALREADY_CONFIRMED = "already_confirmed"
     EXPIRED = "expired"
@@ -135,6 +136,17 @@ def find_by_token(token: str) -> Subscriber | None:
     return Subscriber.objects.filter(token=token).first()
 
 
+def confirmation_state(subscriber: Subscriber, *, now: datetime | None = None) -> str:
+    """What a confirmation link of this subscriber would do now: a ConfirmationResult, or PENDING."""
+    if subscriber.status == Subscriber.Status.ACTIVE:
+        return ConfirmationResult.ALREADY_CONFIRMED
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return ConfirmationResult.UNSUBSCRIBED
+    if _is_expired(subscriber, now or timezone.now()):
+        return ConfirmationResult.EXPIRED
+    return ConfirmationResult.PENDING
+
+
 def confirm(*, token: str) -> str:
     """Confirm a subscription from its e-mail link; returns a ConfirmationResult value."""
     now = timezone.now()
@@ -142,12 +154,9 @@ def confirm(*, token: str) -> str:
         subscriber = Subscriber.objects.select_for_update().filter(token=token).first() if token else None
         if subscriber is None:
             return ConfirmationResult.INVALID
-        if subscriber.status == Subscriber.Status.ACTIVE:
-            return ConfirmationResult.ALREADY_CONFIRMED
-        if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
-            return ConfirmationResult.UNSUBSCRIBED
-        if _is_expired(subscriber, now):
-            return ConfirmationResult.EXPIRED
+        state = confirmation_state(subscriber, now=now)
+        if state != ConfirmationResult.PENDING:
+            return state
         subscriber.status = Subscriber.Status.ACTIVE
         subscriber.consented_at = now
         subscriber.consecutive_failures = 0
@@ -315,6 +324,20 @@ def send_test(*, issue_id: int, to: str) -> int:
         for code, _name in settings.LANGUAGES
     ]
     return send_many(messages)
+
+
+def send_test_to_user(*, issue_id: int, user_id: int) -> int:
+    """The admin's "send a test to me": the issue in each language to that staff member's address."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(pk=user_id)
+    return send_test(issue_id=issue_id, to=user.email)
+
+
+def queue_test(*, issue_id: int, user_id: int) -> None:
+    from .tasks import send_test as send_test_task
+
+    transaction.on_commit(lambda: send_test_task.delay(issue_id, user_id))
 
 
 def send_issue(*, issue_id: int, time_budget: float | None = None):

@@ -1,14 +1,24 @@
 """Celery tasks of the newsletter: thin wrappers that take ids and call the services."""
 
+import smtplib
+
 from celery import shared_task
 from django.utils import timezone
 
 from . import services
 
+# A mail server that is down or refuses for a moment: try again after 1, 2, 4... minutes.
+SMTP_RETRY = {"autoretry_for": (smtplib.SMTPException, OSError), "retry_backoff": 60, "max_retries": 6}
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+
+@shared_task(acks_late=True, reject_on_worker_lost=True, **SMTP_RETRY)
 def send_confirmation(subscriber_id: int) -> None:
     services.send_confirmation(subscriber_id=subscriber_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True, **SMTP_RETRY)
+def send_test(issue_id: int, user_id: int) -> int:
+    return services.send_test_to_user(issue_id=issue_id, user_id=user_id)
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True)

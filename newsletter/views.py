@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -98,7 +97,7 @@ def confirm(request, token):
         if result == ConfirmationResult.CONFIRMED:
             return redirect("newsletter:confirmed")
     else:
-        result = _current_confirmation_state(subscriber)
+        result = services.confirmation_state(subscriber)
     if result in CONFIRMATION_PAGES:
         title, text, status = CONFIRMATION_PAGES[result]
         return _link_page(request, title=title, text=text, status=status)
@@ -109,16 +108,6 @@ def confirm(request, token):
         form_action=request.path,
         button=_("Confirm the subscription"),
     )
-
-
-def _current_confirmation_state(subscriber: Subscriber) -> str:
-    if subscriber.status == Subscriber.Status.ACTIVE:
-        return ConfirmationResult.ALREADY_CONFIRMED
-    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
-        return ConfirmationResult.UNSUBSCRIBED
-    if subscriber.confirmation_expires_at() <= timezone.now():
-        return ConfirmationResult.EXPIRED
-    return "pending"
 
 
 @require_safe

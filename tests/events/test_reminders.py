@@ -14,6 +14,7 @@ from events.models import Enrollment, Event, ReminderDelivery
 from events.tasks import send_due_reminders
 from tests.events.factories import EnrollmentFactory, EventFactory
 from tests.factories import UserFactory
+from tests.newsletter.conftest import smtp_backend, smtp_server  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +141,51 @@ def test_the_management_command_sends_due_reminders(capsys):
         call_command("send_due_reminders")
     assert "1 reminder(s) sent." in capsys.readouterr().out
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.redis
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_beat_task_on_a_real_worker_mails_one_reminder_through_smtp(request):
+    """Enrol in an event starting tomorrow: the worker sends exactly one reminder, however often beat runs."""
+    import time
+
+    from celery.contrib.testing.worker import start_worker
+
+    from hyte_portal.celery import app
+
+    sink = request.getfixturevalue("smtp_backend")
+
+    enrolment = EnrollmentFactory(
+        event=EventFactory(start=timezone.now() + dt.timedelta(hours=20), format=Event.Format.ONSITE, online_url="")
+    )
+    app.control.purge()
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+        for _ in range(3):
+            send_due_reminders.delay()
+        with app.connection_for_write() as broker:
+            redis = broker.default_channel.client
+            deadline = time.monotonic() + 60
+            while redis.llen("celery") or redis.hlen("unacked"):  # queued, or taken and not yet acknowledged
+                assert time.monotonic() < deadline, "the worker did not finish the reminder runs"
+                time.sleep(0.1)
+    [message] = sink.messages_to(enrolment.user.email)
+    assert message["Subject"].startswith("Muistutus: ") and message["Subject"].endswith(" huomenna")
+    assert ReminderDelivery.objects.get(enrollment=enrolment).sent_at is not None
+
+
+@pytest.mark.parametrize(
+    ("sent_before", "subject"),
+    [(dt.timedelta(hours=23), "Reminder: Event tomorrow"), (dt.timedelta(hours=2), "Reminder: Event today")],
+)
+def test_the_day_before_reminder_says_today_or_tomorrow_as_the_calendar_does(sent_before, subject):
+    start = dt.datetime(2026, 12, 8, 10, 0, tzinfo=dt.UTC)  # 12:00 in Helsinki
+    with time_machine.travel(start - dt.timedelta(days=10)):
+        EnrollmentFactory(
+            event=EventFactory(start=start, format=Event.Format.ONSITE, online_url="", title_en="Event"),
+            user=UserFactory(preferred_language="en"),
+        )
+    with time_machine.travel(start - sent_before, tick=False):
+        send_due_reminders.apply()
+    [message] = mail.outbox
+    assert message.subject == subject

@@ -156,3 +156,21 @@ def test_markdown_body_is_rendered_and_sanitised():
     assert "<strong>Tervetuloa</strong>" in html
     assert '<a href="https://example.org/a" rel="noopener noreferrer">aamukahville</a>' in html
     assert "<script" not in html and "javascript:" not in html and "onerror" not in html
+
+
+def test_a_sender_whose_claim_ran_out_skips_rows_another_sender_took_over(settings):
+    from newsletter import sending
+
+    SubscriberFactory.create_batch(3)
+    issue = NewsletterIssueFactory()
+    services.send_issue(issue_id=issue.pk, time_budget=0)  # deliveries created, nothing sent yet
+    settings.NEWSLETTER_CLAIM_SECONDS = 60
+    slow_token, slow_batch = sending._claim_batch(issue.pk)
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=61)):
+        quick_token, quick_batch = sending._claim_batch(issue.pk)
+        assert [d.pk for d in quick_batch] == [d.pk for d in slow_batch]
+        report = sending.Report()
+        kwargs = {"messages": sending.IssueMessages(issue), "pacer": sending.Pacer(0), "report": report}
+        sending._send_batch(quick_batch, token=quick_token, deadline=time.monotonic() + 60, **kwargs)
+        sending._send_batch(slow_batch, token=slow_token, deadline=time.monotonic() + 60, **kwargs)
+    assert len(mail.outbox) == 3 and report.sent == 3

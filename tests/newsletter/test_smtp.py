@@ -142,3 +142,37 @@ def test_an_unreachable_server_leaves_everything_pending_for_a_retry(settings):
     assert set(Delivery.objects.values_list("status", flat=True)) == {"pending"}
     assert "ConnectionRefusedError" in Delivery.objects.first().error
     assert Subscriber.objects.filter(status="active").count() == 2
+
+
+@pytest.mark.postgres
+def test_three_sends_of_one_issue_at_once_still_deliver_each_message_once(smtp_backend, settings):
+    """Three workers running the same issue side by side (a redelivered task, a beat resume, a double click)."""
+    import threading
+    from collections import Counter
+
+    from django.db import connection
+
+    settings.NEWSLETTER_BATCH_SIZE = 10
+    subscribers = SubscriberFactory.create_batch(150)
+    issue = NewsletterIssueFactory()
+    services.start_sending(issue_id=issue.pk)  # runs inline here: sends everything once
+    Delivery.objects.update(status="pending", sent_at=None, attempts=0)  # and again, now three at a time
+    smtp_backend.received.clear()
+    issue.status = "sending"
+    issue.save()
+
+    def send():
+        try:
+            services.send_issue(issue_id=issue.pk)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert Counter(r.to for r in smtp_backend.received) == Counter({s.email: 1 for s in subscribers})
+    issue.refresh_from_db()
+    assert (issue.status, issue.sent_count) == ("sent", 150)

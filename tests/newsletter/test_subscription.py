@@ -190,3 +190,12 @@ def test_my_page_section_runs_a_fixed_number_of_queries(member_client, django_as
     with django_assert_max_num_queries(12):
         assert member_client.get("/fi/newsletter/").status_code == 200
         assert member_client.get("/fi/me/").status_code == 200
+
+
+def test_a_flood_of_sign_ups_from_one_address_is_slowed_down(client):
+    for n in range(20):
+        client.post("/en/newsletter/", {"email": f"flood{n}@example.org"})
+    response = client.post("/en/newsletter/", {"email": "one-more@example.org"})
+    assert response.status_code == 429
+    assert "Too many sign-ups" in response.content.decode()
+    assert not Subscriber.objects.filter(email="one-more@example.org").exists()
