@@ -64,6 +64,21 @@ def reset_language():
 
 
 @pytest.fixture(autouse=True)
+def tasks_inline(request):
+    """Queued Celery tasks run inline in the test's own thread, even where REDIS_URL points at a broker, so that
+    a test sees what a task sent. Tests marked `redis` run them through Redis and a real worker instead."""
+    from hyte_portal.celery import app
+
+    if request.node.get_closest_marker("redis"):
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
 def clear_cache():
     """allauth's rate limits live in the cache; a test must not inherit another's counts."""
     from django.core.cache import cache

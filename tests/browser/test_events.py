@@ -8,20 +8,10 @@ from django.utils import timezone
 
 from events import services
 from events.models import Enrollment
-from hyte_portal.celery import app as celery_app
 from tests.events.factories import EventFactory
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def tasks_run_inline(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    eager = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = eager
 
 
 def log_in(page, live_server, email):

@@ -5,7 +5,6 @@ import re
 import pytest
 from django.core import mail
 
-from hyte_portal.celery import app
 from newsletter import services
 from newsletter.models import Subscriber
 from tests.newsletter.factories import NewsletterIssueFactory
@@ -14,12 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
-def tasks_inline(settings):
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
+def send_without_rate_limit(settings):
     settings.NEWSLETTER_SEND_RATE = 0
-    yield
-    app.conf.task_always_eager = previous
 
 
 def link_in(message, pattern):

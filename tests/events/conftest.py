@@ -2,27 +2,8 @@ import datetime as dt
 
 import pytest
 
-from hyte_portal.celery import app as celery_app
 from tests.events.factories import EventFactory
 from tests.factories import UserFactory
-
-
-@pytest.fixture(autouse=True)
-def tasks_run_inline():
-    """Most event tests check what the e-mail task sends, so they run tasks inline even when REDIS_URL is set.
-
-    tests/events/test_worker.py runs the same tasks through Redis and a real Celery worker instead.
-    """
-    eager = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = eager
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Members made by the factories need not have their passwords hashed the slow, safe way."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -83,17 +83,3 @@ def smtp_backend(settings, smtp_server):
     settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_TIMEOUT = 10
     return smtp_server
-
-
-@pytest.fixture(autouse=True)
-def tasks_inline(request):
-    """Outside the worker tests, queued tasks run inline even when REDIS_URL is set."""
-    from hyte_portal.celery import app
-
-    if request.node.get_closest_marker("redis"):
-        yield
-        return
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
