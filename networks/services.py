@@ -64,7 +64,7 @@ def join_network(*, user, network: Network) -> Membership:
         if membership.status == Membership.Status.PENDING:
             from .tasks import notify_coordinators_of_request
 
-            transaction.on_commit(lambda: notify_coordinators_of_request.delay(membership.pk))
+            transaction.on_commit(lambda: notify_coordinators_of_request.delay(membership.pk), robust=True)
     return membership
 
 
@@ -140,7 +140,7 @@ def _decide(*, membership_id, decided_by, status) -> Membership:
         if status == Membership.Status.ACTIVE and membership.joined_at is None:
             membership.joined_at = now
         membership.save(update_fields=["status", "status_changed_at", "decided_at", "decided_by", "joined_at"])
-        transaction.on_commit(lambda: send_membership_decision.delay(membership.pk))
+        transaction.on_commit(lambda: send_membership_decision.delay(membership.pk), robust=True)
     return membership
 
 

@@ -75,7 +75,7 @@ def subscribe(*, email: str, language: str, user=None) -> None:
         subscriber.save()
     from .tasks import send_confirmation
 
-    transaction.on_commit(lambda: send_confirmation.delay(subscriber.pk))
+    transaction.on_commit(lambda: send_confirmation.delay(subscriber.pk), robust=True)
 
 
 def subscribe_member(*, user) -> Subscriber:
@@ -262,7 +262,7 @@ def _begin_sending(issue: NewsletterIssue) -> None:
 def _queue_sending(issue_id: int, *, countdown: float | None = None) -> None:
     from .tasks import send_issue as send_issue_task
 
-    transaction.on_commit(lambda: send_issue_task.apply_async((issue_id,), countdown=countdown))
+    transaction.on_commit(lambda: send_issue_task.apply_async((issue_id,), countdown=countdown), robust=True)
 
 
 def start_due_issues(*, now: datetime | None = None) -> list[int]:
@@ -337,7 +337,7 @@ def send_test_to_user(*, issue_id: int, user_id: int) -> int:
 def queue_test(*, issue_id: int, user_id: int) -> None:
     from .tasks import send_test as send_test_task
 
-    transaction.on_commit(lambda: send_test_task.delay(issue_id, user_id))
+    transaction.on_commit(lambda: send_test_task.delay(issue_id, user_id), robust=True)
 
 
 def send_issue(*, issue_id: int, time_budget: float | None = None):
