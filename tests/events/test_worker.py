@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(tra
 
 
 @pytest.fixture
-def worker(tasks_run_inline):
+def worker():
     from celery.contrib.testing.worker import start_worker
 
     celery_app.conf.task_always_eager = False
