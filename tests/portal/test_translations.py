@@ -21,6 +21,7 @@ def test_catalogue_has_no_untranslated_or_fuzzy_entry(po_path):
     fuzzy = [e.msgid for e in po.fuzzy_entries()]
     assert not untranslated, f"untranslated in {po_path}: {untranslated}"
     assert not fuzzy, f"fuzzy in {po_path}: {fuzzy}"
+    assert not po.metadata_is_fuzzy, f"the header of {po_path} is marked fuzzy"
 
 
 @pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
