@@ -94,7 +94,15 @@ def answers_text(enrollment) -> str:
 class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "start", "kind", "format", "network", "status", "confirmed", "waitlisted", "capacity"]
-    list_filter = ["status", "kind", "format", "audience", "network", "series", ("start", admin.DateFieldListFilter)]
+    list_filter = [
+        "status",
+        "kind",
+        "format",
+        "audience",
+        ("network", admin.RelatedOnlyFieldListFilter),  # a coordinator sees only their own networks' names
+        ("series", admin.RelatedOnlyFieldListFilter),
+        ("start", admin.DateFieldListFilter),
+    ]
     search_fields = ["title_fi", "title_sv", "title_en", "slug", "venue_fi"]
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ["title_fi"]}
@@ -181,13 +189,13 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
             count,
         ) % {"count": count}
 
-    @admin.action(description=_("Duplicate as a draft"))
+    @admin.action(description=_("Duplicate as a draft"), permissions=["add"])
     def duplicate(self, request, queryset):
         for event in queryset:
             copy = services.duplicate_event(event=event)
             self.message_user(request, _("Copied as the draft %(slug)s; set its dates.") % {"slug": copy.slug})
 
-    @admin.action(description=_("Cancel the event and notify the participants"))
+    @admin.action(description=_("Cancel the event and notify the participants"), permissions=["change"])
     def cancel_events(self, request, queryset):
         if request.POST.get("confirm") != "yes":
             return _intermediate(request, self, queryset, "admin/events/event/confirm_cancel.html", {})
@@ -242,7 +250,7 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
             )
         return response
 
-    @admin.action(description=_("Mark attendance"))
+    @admin.action(description=_("Mark attendance"), permissions=["change"])
     def mark_attendance(self, request, queryset):
         event = _single_event(self, request, queryset)
         if event is None:
@@ -285,7 +293,7 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
             {"event": event, "sessions": sessions, "rows": rows},
         )
 
-    @admin.action(description=_("Write to the participants"))
+    @admin.action(description=_("Write to the participants"), permissions=["change"])
     def write_to_participants(self, request, queryset):
         event = _single_event(self, request, queryset)
         if event is None:
@@ -316,7 +324,7 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
             request, self, queryset, "admin/events/event/write_to_participants.html", {"event": event, "form": form}
         )
 
-    @admin.action(description=_("Issue participation certificates to those who attended"))
+    @admin.action(description=_("Issue participation certificates to those who attended"), permissions=["change"])
     def issue_certificates(self, request, queryset):
         for event in queryset:
             try:
@@ -339,14 +347,18 @@ def _csv_safe(value) -> str:
     return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def _is_id(value: str) -> bool:
+    return value.isascii() and value.isdigit()  # str.isdigit() alone accepts "²", which int() refuses
+
+
 def _parse_attendance(values, *, has_sessions):
     """Checkbox values are "<enrolment id>" or "<enrolment id>:<session id>"; anything else is ignored."""
     if not has_sessions:
-        return {int(value) for value in values if value.isdigit()}
+        return {int(value) for value in values if _is_id(value)}
     attended: dict[int, set[int]] = {}
     for value in values:
         enrollment_id, _sep, session_id = value.partition(":")
-        if enrollment_id.isdigit() and session_id.isdigit():
+        if _is_id(enrollment_id) and _is_id(session_id):
             attended.setdefault(int(enrollment_id), set()).add(int(session_id))
     return attended
 
@@ -355,7 +367,7 @@ def _parse_attendance(values, *, has_sessions):
 class EventSeriesAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "rrule", "start_time", "duration_minutes", "network", "is_active", "occurrences"]
-    list_filter = ["is_active", "kind", "network"]
+    list_filter = ["is_active", "kind", ("network", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title_fi", "title_sv", "title_en"]
     actions = ["generate_next"]
 
@@ -366,7 +378,7 @@ class EventSeriesAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
     def occurrences(self, series):
         return series.occurrence_count
 
-    @admin.action(description=_("Generate the next occurrences"))
+    @admin.action(description=_("Generate the next occurrences"), permissions=["add"])
     def generate_next(self, request, queryset):
         form = GenerateOccurrencesForm(request.POST if request.POST.get("confirm") == "yes" else None)
         if form.is_bound and form.is_valid():
@@ -389,14 +401,17 @@ class EnrollmentAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
     search_fields = ["user__email", "user__first_name", "user__last_name", "event__title_fi", "event__slug"]
     list_select_related = ["user", "event"]
     raw_id_fields = ["user", "event"]
-    readonly_fields = ["event", "user", "status", "mode", "answers", "created_at", "updated_at", "cancelled_at"]
-    fields = readonly_fields[:5] + ["attended"] + readonly_fields[5:]
+    # Attendance changes only through the actions, whose service checks the enrolment and the event's time.
+    readonly_fields = [
+        "event", "user", "status", "mode", "answers", "attended", "created_at", "updated_at", "cancelled_at"
+    ]  # fmt: skip
+    fields = readonly_fields
     actions = ["mark_attended", "cancel_enrollments"]
 
     def has_add_permission(self, request):
         return False  # members enrol on the site, so that the seat rules hold
 
-    @admin.action(description=_("Mark as attended"))
+    @admin.action(description=_("Mark as attended"), permissions=["change"])
     def mark_attended(self, request, queryset):
         count = services.mark_attended(enrollments=queryset)
         self.message_user(
@@ -405,7 +420,7 @@ class EnrollmentAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
             % {"count": count},
         )
 
-    @admin.action(description=_("Cancel the enrolments (the next on the waiting list move up)"))
+    @admin.action(description=_("Cancel the enrolments (the next on the waiting list move up)"), permissions=["change"])
     def cancel_enrollments(self, request, queryset):
         for enrollment in queryset.select_related("event"):
             try:

@@ -4,7 +4,8 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from networks.selectors import active_network_ids
+from networks.coordinators import is_scoped_coordinator
+from networks.selectors import active_network_ids, coordinated_network_ids
 
 from .models import Enrollment, Event
 
@@ -16,6 +17,17 @@ def events_visible_to(user) -> QuerySet[Event]:
     if network_ids:
         visible |= Q(audience=Event.Audience.NETWORK_MEMBERS, network_id__in=network_ids)
     return Event.objects.filter(visible, status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
+
+
+def events_viewable_by(user) -> QuerySet[Event]:
+    """What an event page may show the user: staff preview every event (drafts too; the enrolment rules still
+    refuse them), a network coordinator also their own networks' events, everyone else what is visible to them."""
+    if user.is_staff and not is_scoped_coordinator(user):
+        return Event.objects.all()
+    events = events_visible_to(user)
+    if user.is_staff:
+        events = events | Event.objects.filter(network_id__in=coordinated_network_ids(user))
+    return events
 
 
 def upcoming_events_for(user, *, network=None) -> QuerySet[Event]:

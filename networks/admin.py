@@ -75,9 +75,14 @@ class NetworkScopedAdminMixin:
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         ids = self.coordinated_ids(request)
-        if ids is not None and db_field.related_model is Network:
-            kwargs["queryset"] = Network.objects.filter(pk__in=ids)
-            kwargs["required"] = True  # a row without a network would drop out of the coordinator's view
+        if ids is not None:
+            related = db_field.related_model
+            if related is Network:
+                kwargs["queryset"] = Network.objects.filter(pk__in=ids)
+                kwargs["required"] = True  # a row without a network would drop out of the coordinator's view
+            elif any(field.name == "network" for field in related._meta.get_fields()):
+                # e.g. an event's series: only those of the coordinator's networks, never staff's own series
+                kwargs["queryset"] = related._default_manager.filter(network__in=ids)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
