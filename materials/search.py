@@ -77,21 +77,31 @@ def title_hits(words: list[str]):
     return hits
 
 
-def search(materials: QuerySet, text: str) -> QuerySet:
-    """The materials that match every word of `text` (on PostgreSQL, title matches first); all when no words."""
+def search(materials: QuerySet, text: str, *, public_descriptions_only: bool = False) -> QuerySet:
+    """The materials that match every word of `text` (on PostgreSQL, title matches first); all when no words.
+
+    With `public_descriptions_only` (a visitor), a members-only material matches by its title alone: its
+    description is not theirs to read, so it must not be searchable word by word either.
+    """
     words = search_words(text)
     if not words:
         return materials
+    public = Q(visibility=materials.model.Visibility.PUBLIC)
     if connections[materials.db].vendor == "postgresql":
-        return (
+        found = (
             materials.alias(document=document_vector())
             .filter(document=words_query(words))
             .alias(title_hits=title_hits(words))
-            .order_by("-title_hits", *materials.model._meta.ordering)
         )
+        if public_descriptions_only:
+            found = found.filter(public | Q(title_hits=len(words)))
+        return found.order_by("-title_hits", *materials.model._meta.ordering)
     for word in words:
-        any_field = Q()
-        for field in SEARCHED_FIELDS:
-            any_field |= Q(**{f"{field}__icontains": word})
-        materials = materials.filter(any_field)
+        in_title, in_description = Q(), Q()
+        for language in LANGUAGES:
+            in_title |= Q(**{f"title_{language}__icontains": word})
+            in_description |= Q(**{f"description_{language}__icontains": word})
+        if public_descriptions_only:
+            in_description &= public
+        materials = materials.filter(in_title | in_description)
     return materials

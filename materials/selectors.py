@@ -33,7 +33,7 @@ def search_materials(user, *, text="", kind="", network=None, year=None, languag
         materials = materials.filter(year=year)
     if language:
         materials = materials.filter(language=language)
-    return search.search(materials, text)
+    return search.search(materials, text, public_descriptions_only=not user.is_authenticated)
 
 
 def years_with_materials(user) -> list[int]:

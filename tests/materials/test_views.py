@@ -274,3 +274,28 @@ def test_selectors_for_network_and_event_pages_respect_visibility(user):
     assert set(materials_for_network(user, network)) == {public, members}
     assert list(materials_for_event(AnonymousUser(), event)) == [public]
     assert set(materials_for_event(user, event)) == {public, members}
+
+
+def test_visitors_cannot_search_the_description_of_a_members_only_material(client, db):
+    from materials.models import Material
+    from tests.materials.factories import MaterialFactory
+
+    MaterialFactory(
+        title_fi="Kaatumisvaaran itsearviointilomake",
+        description_fi="Sisäinen ohje: salasanalla suojattu lomakepohja",
+        visibility=Material.Visibility.MEMBERS,
+    )
+    assert "itsearviointilomake" not in client.get("/fi/materials/?q=salasanalla").content.decode()
+    assert "itsearviointilomake" in client.get("/fi/materials/?q=itsearviointi").content.decode()
+
+
+def test_members_search_the_descriptions_of_members_only_materials(member_client, db):
+    from materials.models import Material
+    from tests.materials.factories import MaterialFactory
+
+    MaterialFactory(
+        title_fi="Kaatumisvaaran itsearviointilomake",
+        description_fi="Sisäinen ohje: salasanalla suojattu lomakepohja",
+        visibility=Material.Visibility.MEMBERS,
+    )
+    assert "itsearviointilomake" in member_client.get("/fi/materials/?q=salasanalla").content.decode()
