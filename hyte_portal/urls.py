@@ -1,8 +1,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
+
+admin.site.site_header = _("HYTE portal administration")
+admin.site.site_title = _("HYTE portal administration")
+admin.site.index_title = _("Networks, events, materials and the newsletter")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -21,14 +21,14 @@ def decision_email_kwargs(membership: Membership) -> dict:
     user = membership.user
     language = user.preferred_language or settings.LANGUAGE_CODE
     network = membership.network
-    with translation.override(language):
+    with translation.override(language):  # names, links and roles in the member's language
         network_url = settings.SITE_URL + network.get_absolute_url()
         network_name = network.name
-    contacts = [
-        {"name": role.display_name, "role": role.get_role_display(), "email": role.contact_email}
-        for role in network.roles.select_related("user")
-        if role.contact_email
-    ]
+        contacts = [
+            {"name": role.display_name, "role": str(role.get_role_display()), "email": role.contact_email}
+            for role in network.roles.select_related("user")
+            if role.contact_email
+        ]
     return {
         "template": DECISION_TEMPLATES[membership.status],
         "to": user.email,

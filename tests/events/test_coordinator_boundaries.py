@@ -57,11 +57,11 @@ def test_unscoped_staff_preview_every_draft(client):
 
 
 def test_coordinator_is_offered_only_their_own_networks_series(coordinator_client, coordinator):
-    staff_series = EventSeries.objects.create(
+    EventSeries.objects.create(
         title_fi="Hyvinvoinnin aamu", rrule="FREQ=MONTHLY;BYDAY=-1TU", starts_on=dt.date(2026, 1, 1),
         start_time=dt.time(8, 15), duration_minutes=40, kind="morning_meeting",
     )  # fmt: skip
-    own_series = EventSeries.objects.create(
+    EventSeries.objects.create(
         title_fi="Oma sarjamme", rrule="FREQ=MONTHLY;BYDAY=1TH", starts_on=dt.date(2026, 1, 1),
         start_time=dt.time(13, 0), duration_minutes=90, kind="network_meeting", network=coordinator.own_network,
     )  # fmt: skip

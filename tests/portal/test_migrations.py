@@ -32,3 +32,5 @@ def test_fresh_database_migrates_and_coordinators_may_manage_events(tmp_path):
         }
     assert {"change_membership", "change_network", "view_event", "change_event", "change_enrollment"} <= codenames
     assert "delete_event" not in codenames and "delete_membership" not in codenames
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT name, domain FROM django_site").fetchall() == [("HYTE", "127.0.0.1:8000")]
