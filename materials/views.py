@@ -1,8 +1,10 @@
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from networks.models import Network
@@ -44,6 +46,7 @@ def download(request, pk):
     """
     material = get_object_or_404(Material, pk=pk)
     if material.is_members_only and not request.user.is_authenticated:
+        messages.info(request, _("This material is for members: log in to open it."))
         return redirect_to_login(request.get_full_path())
     if not selectors.materials_visible_to(request.user).filter(pk=material.pk).exists():
         raise Http404

@@ -19,15 +19,15 @@ DEMO_MEMBER_NETWORK = "children-and-adolescents"
 
 # (e-mail, first name, last name, job title)
 PEOPLE = {
-    "nicotine": ("nicotine-free.contact@example.org", "Tiina", "Savuton", "Health promotion planner"),
-    "themes": ("wellbeing-themes.contact@example.org", "Hanna", "Hyvinvointi", "Development manager"),
-    "falls": ("fall-prevention.contact@example.org", "Tuula", "Tasapaino", "Physiotherapist, project coordinator"),
-    "phd_chair": ("public-health.chair@example.org", "Pekka", "Puheenjohtaja", "Senior medical director"),
-    "secretary": ("networks.secretary@example.org", "Sari", "Sihteeri", "Planning officer"),
-    "oral_chair": ("oral-health.chair@example.org", "Hilkka", "Hymy", "Chief senior dentist"),
-    "oral_contact": ("oral-health.contact@example.org", "Maija", "Hammas", "Senior dentist"),
-    "coaching": ("developer-coaching@example.org", "Kimmo", "Kehittäjä", "Development coach"),
-    "internal": ("hus-hyte.coordinator@example.org", "Ilona", "Ilonen", "Health promotion coordinator"),
+    "nicotine": ("nicotine-free.contact@example.org", "Tiina", "Savuton", "Terveyden edistämisen suunnittelija"),
+    "themes": ("wellbeing-themes.contact@example.org", "Hanna", "Hyvinvointi", "Kehittämispäällikkö"),
+    "falls": ("fall-prevention.contact@example.org", "Tuula", "Tasapaino", "Fysioterapeutti, hankekoordinaattori"),
+    "phd_chair": ("public-health.chair@example.org", "Pekka", "Puheenjohtaja", "Johtava ylilääkäri"),
+    "secretary": ("networks.secretary@example.org", "Sari", "Sihteeri", "Suunnittelija"),
+    "oral_chair": ("oral-health.chair@example.org", "Hilkka", "Hymy", "Johtava ylihammaslääkäri"),
+    "oral_contact": ("oral-health.contact@example.org", "Maija", "Hammas", "Ylihammaslääkäri"),
+    "coaching": ("developer-coaching@example.org", "Kimmo", "Kehittäjä", "Kehittämisvalmentaja"),
+    "internal": ("hus-hyte.coordinator@example.org", "Ilona", "Ilonen", "HYTE-koordinaattori"),
 }
 
 # network slug: [(person, role)]

@@ -131,3 +131,9 @@ def test_every_download_is_counted(client):
         body_of(client.get(download_url(material)))
     services.record_download(material=material)
     assert downloads_of(material) == 4
+
+
+def test_the_login_page_says_why_a_members_only_material_asked_for_it(client):
+    material = MaterialFactory(visibility="members")
+    response = client.get(f"/en/materials/{material.pk}/download/", follow=True)
+    assert "This material is for members: log in to open it." in response.content.decode()
