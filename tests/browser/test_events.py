@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def log_in(page, live_server, email):
     page.goto(f"{live_server.url}/en/accounts/login/")
-    page.get_by_label("Email").fill(email)
+    page.get_by_label("E-mail").fill(email)
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server.url}/en/me/")

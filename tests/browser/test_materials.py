@@ -89,7 +89,7 @@ def test_visitor_logs_in_for_a_members_only_form_and_gets_it(page, live_server, 
     page.goto(f"{live_server.url}/en/materials/?q=self-assessment")
     page.get_by_role("link", name="Fall risk self-assessment form (members only, log in to open)").click()
     page.wait_for_url("**/en/accounts/login/?next=**")
-    page.get_by_label("Email").fill("nurse@example.org")
+    page.get_by_label("E-mail").fill("nurse@example.org")
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
     with page.expect_response(lambda response: response.url == download) as downloaded:
         page.keyboard.press("Enter")

@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def log_in(page, live_server, email, next_path):
     page.goto(f"{live_server.url}/en/accounts/login/?next={next_path}")
-    page.get_by_label("Email").fill(email)
+    page.get_by_label("E-mail").fill(email)
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server.url}{next_path}")

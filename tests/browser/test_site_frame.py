@@ -35,7 +35,7 @@ def test_page_fits_a_320_px_screen_without_sideways_scrolling(browser, live_serv
 def test_member_logs_in_and_out_with_the_keyboard_and_mouse(page, live_server):
     UserFactory(email="keyboard@example.org")
     page.goto(f"{live_server.url}/en/accounts/login/")
-    page.get_by_label("Email").fill("keyboard@example.org")
+    page.get_by_label("E-mail").fill("keyboard@example.org")
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server.url}/en/me/")
