@@ -12,7 +12,7 @@ from .models import Certificate
 
 
 def _date(value) -> str:
-    return formats.date_format(timezone.localtime(value), "j.n.Y")
+    return formats.date_format(timezone.localtime(value), "SHORT_DATE_FORMAT")
 
 
 def _period(event) -> str:

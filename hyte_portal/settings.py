@@ -218,6 +218,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Helsinki"
+# Our date formats per language (hyte_portal/formats/<lang>/formats.py): English with the day first and a 24-hour
+# clock, Swedish as written in Finland. Templates use the named formats (DATE_FORMAT, SHORT_DATETIME_FORMAT...).
+FORMAT_MODULE_PATH = ["hyte_portal.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 MODELTRANSLATION_LANGUAGES = ("fi", "sv", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi",)
