@@ -1,16 +1,8 @@
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-
-SECTION_TITLES = {
-    "networks": _("Networks"),
-    "events": _("Events"),
-    "materials": _("Material bank"),
-    "newsletter": _("Newsletter"),
-}
 
 
 @require_safe
@@ -29,9 +21,3 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
-
-
-@require_safe
-def section_pending(request, section):
-    """A section whose own issue has not landed yet: says so plainly instead of pretending."""
-    return render(request, "section_pending.html", {"title": SECTION_TITLES[section]})
