@@ -114,34 +114,31 @@ CELERY_TIMEZONE = "Europe/Helsinki"
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A task that is not acknowledged within this time is handed to another worker.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
-CELERY_BEAT_SCHEDULE: dict = {}
-# --- events: keep the next three months of every active event series generated (idempotent) ---
-CELERY_BEAT_SCHEDULE["events-generate-upcoming-occurrences"] = {
-    "task": "events.tasks.generate_upcoming_occurrences",
-    "schedule": 6 * 60 * 60,
-    "kwargs": {"months": 3},
-}
-
-# --- newsletter: e-mail sending, the newsletter and event reminders ---------------------------
 # Sending tasks are acknowledged only when done (acks_late, reject_on_worker_lost above), so a task
 # whose worker dies is handed to another worker once Redis' visibility timeout passes. Each sending
 # task run stops after NEWSLETTER_TASK_SECONDS and queues its continuation, and a batch claim lasts
 # NEWSLETTER_CLAIM_SECONDS, so the 30-minute timeout is longer than any run: a slow task is never
 # handed out twice while it still works, and a lost one comes back within half an hour.
-CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int("CELERY_VISIBILITY_TIMEOUT", default=1800)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=1800)}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE.update(
-    {
-        "send-due-event-reminders": {"task": "events.tasks.send_due_reminders", "schedule": 300.0},
-        "start-due-newsletter-issues": {"task": "newsletter.tasks.start_due_issues", "schedule": 60.0},
-        "delete-expired-newsletter-sign-ups": {
-            "task": "newsletter.tasks.delete_expired_subscribers",
-            "schedule": 6 * 3600.0,
-        },
-    }
-)
+CELERY_BEAT_SCHEDULE = {
+    # events: keep the next three months of every active event series generated (idempotent)
+    "events-generate-upcoming-occurrences": {
+        "task": "events.tasks.generate_upcoming_occurrences",
+        "schedule": 6 * 60 * 60,
+        "kwargs": {"months": 3},
+    },
+    # events: the reminders the day before and an hour before
+    "send-due-event-reminders": {"task": "events.tasks.send_due_reminders", "schedule": 300.0},
+    # newsletter: start scheduled issues (and re-queue a stalled send), forget unconfirmed sign-ups
+    "start-due-newsletter-issues": {"task": "newsletter.tasks.start_due_issues", "schedule": 60.0},
+    "delete-expired-newsletter-sign-ups": {
+        "task": "newsletter.tasks.delete_expired_subscribers",
+        "schedule": 6 * 3600.0,
+    },
+}
+
+# --- Newsletter and event reminders ---------------------------------------------------------
 NEWSLETTER_SEND_RATE = env.float("NEWSLETTER_SEND_RATE", default=20.0)  # messages per second per send; 0 = no limit
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)  # messages per SMTP connection
 NEWSLETTER_CONNECTIONS = env.int("NEWSLETTER_CONNECTIONS", default=2)  # batches sent side by side (PostgreSQL)
@@ -152,10 +149,8 @@ NEWSLETTER_RETRY_BACKOFF_SECONDS = env.int("NEWSLETTER_RETRY_BACKOFF_SECONDS", d
 NEWSLETTER_BOUNCES_TO_UNSUBSCRIBE = 3  # permanent refusals in a row
 NEWSLETTER_CONFIRMATION_DAYS = 7
 NEWSLETTER_CONFIRMATION_RESEND_MINUTES = 10
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds; Django's default waits forever on a stuck server
 EVENT_REMINDER_DAY_BEFORE_HOURS = env.int("EVENT_REMINDER_DAY_BEFORE_HOURS", default=24)
 EVENT_REMINDER_HOUR_BEFORE_MINUTES = env.int("EVENT_REMINDER_HOUR_BEFORE_MINUTES", default=60)
-# --- end newsletter ---------------------------------------------------------------------------
 
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
@@ -163,6 +158,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- E-mail ---------------------------------------------------------------------------------
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds; Django's default waits forever on a stuck server
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="HYTE <hyte@example.org>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 EMAIL_REPLY_TO = env.str("EMAIL_REPLY_TO", default="hyte@example.org")
