@@ -161,6 +161,8 @@ def personal_feed(request, token):
     feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
     enrollments = (
         Enrollment.objects.filter(user=feed.user, status=Enrollment.Status.CONFIRMED)
+        # a member who has left a network no longer gets its members-only events (nor their links)
+        .filter(event__in=selectors.events_visible_to(feed.user))
         .exclude(event__status=Event.Status.DRAFT)
         .select_related("event")
         .prefetch_related("event__sessions")

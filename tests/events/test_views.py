@@ -325,3 +325,17 @@ def test_hostile_addresses_get_a_clear_answer_never_a_500(member_client, method,
 def test_visitor_is_sent_to_log_in_for_a_certificate(client):
     response = client.get("/fi/events/certificates/1.pdf")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_calendar_feed_drops_a_networks_events_once_the_member_has_left_it(member_client, user):
+    from networks.models import Membership
+    from tests.networks.factories import MembershipFactory
+
+    membership = MembershipFactory(user=user)
+    event = EventFactory(network=membership.network, audience=Event.Audience.NETWORK_MEMBERS)
+    EnrollmentFactory(event=event, user=user)
+    member_client.post("/fi/events/feed/new/")
+    feed_url = user.calendar_feed.get_absolute_url()
+    assert event.online_url in member_client.get(feed_url).content.decode()
+    Membership.objects.filter(pk=membership.pk).update(status=Membership.Status.LEFT)
+    assert event.online_url not in member_client.get(feed_url).content.decode()
