@@ -6,7 +6,6 @@ import io
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
 
@@ -15,7 +14,7 @@ from events.models import Enrollment, Event, EventSeries, SessionAttendance
 from tests.events.conftest import in_days
 from tests.events.factories import EnrollmentFactory, EventFactory, EventSessionFactory
 from tests.factories import UserFactory
-from tests.networks.factories import NetworkFactory, NetworkRoleFactory
+from tests.networks.factories import NetworkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -269,16 +268,10 @@ def test_generate_action_asks_how_many_and_refuses_nonsense(staff_client):
 
 
 @pytest.fixture
-def coordinator_client(client):
-    group, _ = Group.objects.get_or_create(name="Network coordinators")
-    group.permissions.set(Permission.objects.filter(content_type__app_label="events"))
-    coordinator = UserFactory(is_staff=True)
-    coordinator.groups.add(group)
-    own = NetworkFactory(slug="own")
-    NetworkRoleFactory(network=own, user=coordinator, role="coordinator")
+def coordinator_client(client, coordinator):
     client.force_login(coordinator)
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    client.own_network = own
+    client.own_network = coordinator.own_network
     return client
 
 

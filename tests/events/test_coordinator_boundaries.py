@@ -4,26 +4,15 @@ import datetime as dt
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from events.models import Enrollment, Event, EventSeries
 from tests.events.factories import EnrollmentFactory, EventFactory
 from tests.factories import UserFactory
-from tests.networks.factories import NetworkFactory, NetworkRoleFactory
+from tests.networks.factories import NetworkFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def coordinator(db):
-    group, _ = Group.objects.get_or_create(name="Network coordinators")
-    group.permissions.set(Permission.objects.filter(content_type__app_label="events"))
-    user = UserFactory(is_staff=True)
-    user.groups.add(group)
-    user.own_network = NetworkFactory(slug="own")
-    NetworkRoleFactory(network=user.own_network, user=user, role="coordinator")
-    return user
 
 
 @pytest.fixture

@@ -1,9 +1,2 @@
-# Dates and times as Swedish readers in Finland write them.
-DATE_FORMAT = "D j.n.Y"
-SHORT_DATE_FORMAT = "j.n.Y"
-DATETIME_FORMAT = "D j.n.Y H:i"
-SHORT_DATETIME_FORMAT = "j.n.Y H:i"
-TIME_FORMAT = "H:i"
-MONTH_DAY_FORMAT = "j.n."
-YEAR_MONTH_FORMAT = "F Y"
-FIRST_DAY_OF_WEEK = 1
+# Swedish in Finland writes dates and times as Finnish does.
+from hyte_portal.formats.fi.formats import *  # noqa: F403
