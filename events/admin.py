@@ -1,7 +1,7 @@
 """The staff interface for events, series and enrolments. Every action calls a service.
 
 Network coordinators (staff users in the "Network coordinators" group who are not superusers) see and manage
-only their own networks' events, series and enrolments (networks.admin.NetworkScopedAdminMixin).
+only their own networks' events, series and enrolments (networks.admin_scoping.NetworkScopedAdminMixin).
 """
 
 import csv
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from networks.admin import NetworkScopedAdminMixin
+from networks.admin_scoping import NetworkScopedAdminMixin
 
 from . import services
 from .forms import GenerateOccurrencesForm, WriteToParticipantsForm

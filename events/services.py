@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hyte_portal.errors import DomainError
 from networks.selectors import is_active_member
 
 from .models import Certificate, Enrollment, Event, EventSession, ProgrammeItem, SessionAttendance
@@ -44,12 +45,8 @@ LOCK_EVENT_ROW = True
 MAX_ANSWER_LENGTH = 1000
 
 
-class EnrollmentError(Exception):
-    """A rule refused the operation; `message` is translated and safe to show to the member."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+class EnrollmentError(DomainError):
+    """A rule of enrolment refused the operation."""
 
 
 class NotYourEnrollment(EnrollmentError):

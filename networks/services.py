@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hyte_portal.errors import DomainError
+
 from .models import Membership, Network
 
 ERRORS = {
@@ -22,17 +24,13 @@ ERRORS = {
 }
 
 
-class MembershipError(Exception):
-    """A membership operation that the rules do not allow; the message is for the person who tried."""
+class MembershipError(DomainError):
+    """A membership operation that the rules do not allow; `code` names the rule (a key of ERRORS)."""
 
     def __init__(self, code, **params):
         self.code = code
         self.params = params
-        super().__init__(code)
-
-    @property
-    def message(self):
-        return ERRORS[self.code] % self.params
+        super().__init__(ERRORS[code] % params)
 
 
 def join_network(*, user, network: Network) -> Membership:

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from hyte_portal.emails import send_email, send_many
+from hyte_portal.errors import DomainError
 
 from .models import Delivery, NewsletterIssue, Subscriber, new_token
 
@@ -27,8 +28,8 @@ ERRORS = {
 }
 
 
-class NewsletterError(Exception):
-    """A rule of the newsletter refused the operation; str(error) is a message for the user."""
+class NewsletterError(DomainError):
+    """A rule of the newsletter refused the operation."""
 
 
 class ConfirmationResult:
