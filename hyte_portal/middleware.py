@@ -12,3 +12,42 @@ class HealthCheckMiddleware:
         if request.path == "/healthz":
             return healthz(request)
         return self.get_response(request)
+
+
+class StaffSecondFactorMiddleware:
+    """No admin page opens for a staff account without a second factor used in this session.
+
+    allauth's login asks for the code of anyone who has an authenticator; this makes having one compulsory for
+    staff (coordinators included): without one they are sent to set up TOTP, and a session that was opened
+    without the code (a login before the set-up) must confirm it once before the admin opens.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        redirect_to = self.second_factor_redirect(request)
+        return redirect_to or self.get_response(request)
+
+    @staticmethod
+    def second_factor_redirect(request):
+        from allauth.account.authentication import get_authentication_records
+        from allauth.mfa.utils import is_mfa_enabled
+        from django.contrib import messages
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils.http import urlencode
+        from django.utils.translation import gettext as _
+
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_staff:
+            return None
+        if not request.path.startswith(reverse("admin:index")):
+            return None
+        query = urlencode({"next": request.get_full_path()})
+        if not is_mfa_enabled(user):
+            messages.warning(request, _("Staff accounts need a second factor. Set up an authenticator app first."))
+            return redirect(f"{reverse('mfa_activate_totp')}?{query}")
+        if not any(record.get("method") == "mfa" for record in get_authentication_records(request, user)):
+            return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+        return None

@@ -43,12 +43,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "hyte_portal",
     "accounts",
     "networks",
     "events",
     "materials",
     "newsletter",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "hyte_portal.middleware.StaffSecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "hyte_portal.urls"
@@ -199,6 +202,12 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_email": "5/m/ip",
     "change_email": "1/m/user",
 }
+
+# Second factor (allauth.mfa): TOTP with recovery codes, compulsory for staff (StaffSecondFactorMiddleware),
+# optional for members from My page.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="HYTE")
+MFA_RECOVERY_CODE_COUNT = 10
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

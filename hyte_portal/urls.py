@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -8,6 +9,8 @@ from . import views
 admin.site.site_header = _("HYTE portal administration")
 admin.site.site_title = _("HYTE portal administration")
 admin.site.index_title = _("Networks, events, materials and the newsletter")
+# The admin's login is allauth's: its rate limits and the second-factor step apply to staff too.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
