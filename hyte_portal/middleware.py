@@ -51,3 +51,56 @@ class StaffSecondFactorMiddleware:
         if not any(record.get("method") == "mfa" for record in get_authentication_records(request, user)):
             return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
         return None
+
+
+class PermissionsPolicyMiddleware:
+    """Turns off the browser features the portal never uses, for every response (Django has no setting)."""
+
+    POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.POLICY)
+        return response
+
+
+def start_idle_clock(sender, request, user, **kwargs):
+    """A new login starts the idle clock (so that the first page after it need not write the session)."""
+    import time
+
+    if getattr(request, "session", None) is not None:
+        request.session[SessionIdleTimeoutMiddleware.KEY] = int(time.time())
+
+
+class SessionIdleTimeoutMiddleware:
+    """Ends a session left idle too long: STAFF_SESSION_IDLE_SECONDS for staff, MEMBER_SESSION_IDLE_SECONDS else.
+
+    The last activity is written at most once a minute, so that a busy page does not save the session on every
+    request.
+    """
+
+    KEY = "last_activity"
+    WRITE_EVERY_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        import time
+
+        from django.conf import settings
+        from django.contrib.auth import logout
+
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            limit = settings.STAFF_SESSION_IDLE_SECONDS if user.is_staff else settings.MEMBER_SESSION_IDLE_SECONDS
+            last = request.session.get(self.KEY)
+            if isinstance(last, int) and now - last > limit:
+                logout(request)
+            elif not isinstance(last, int) or now - last >= self.WRITE_EVERY_SECONDS:
+                request.session[self.KEY] = now
+        return self.get_response(request)
