@@ -259,8 +259,9 @@ STORAGES = {
 MATERIALS_MAX_UPLOAD_BYTES = env.int("MATERIALS_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
 
 # --- Security (production) ------------------------------------------------------------------
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# DJANGO_SECURE_COOKIES=0 only for a production-mode run on plain-HTTP loopback (`make up`), never behind TLS.
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
