@@ -104,3 +104,35 @@ class SessionIdleTimeoutMiddleware:
             elif not isinstance(last, int) or now - last >= self.WRITE_EVERY_SECONDS:
                 request.session[self.KEY] = now
         return self.get_response(request)
+
+
+class AdminQueryGuardMiddleware:
+    """Junk in an admin page's query string gets the admin's own "invalid filter" answer, not a server error.
+
+    PostgreSQL refuses a NUL character in any text it is given, and Django's date hierarchy passes an
+    over-long year to the date constructor without catching the OverflowError; both would be a 500. The
+    changelist shows its "?e=1" notice instead, as it does for other lookups it cannot use.
+    """
+
+    DATE_PARTS = ("__year", "__month", "__day")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.shortcuts import redirect
+        from django.urls import reverse
+
+        if request.path.startswith(reverse("admin:index")) and request.GET and self.is_junk(request.GET):
+            return redirect(f"{request.path}?e=1")
+        return self.get_response(request)
+
+    @classmethod
+    def is_junk(cls, query) -> bool:
+        for key, values in query.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return True
+            if key.endswith(cls.DATE_PARTS) and any(not (value.isascii() and value.isdigit() and len(value) <= 4)
+                                                    for value in values):  # fmt: skip
+                return True
+        return False

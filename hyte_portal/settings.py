@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "hyte_portal.middleware.StaffSecondFactorMiddleware",
+    "hyte_portal.middleware.AdminQueryGuardMiddleware",
 ]
 
 ROOT_URLCONF = "hyte_portal.urls"
