@@ -198,7 +198,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[HYTE] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupExtraForm"
-# allauth's rate limits stay on (its defaults); they live in the cache.
+# allauth's rate limits stay on (its defaults); they live in the cache. Failed logins count per account and
+# address of origin together (accounts.adapter), so that nobody can lock out a member from elsewhere.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -206,6 +207,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_email": "5/m/ip",
     "change_email": "1/m/user",
+    # Our own: sign-up messages (verification, "account already exists") to one address, whoever asks.
+    "signup_mail": "3/h/key",
 }
 
 # Second factor (allauth.mfa): TOTP with recovery codes, compulsory for staff (StaffSecondFactorMiddleware),
