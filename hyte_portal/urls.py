@@ -1,3 +1,5 @@
+"""The site's addresses: the admin without a language prefix, every page under /fi/, /sv/ or /en/."""
+
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin

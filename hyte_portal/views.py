@@ -1,3 +1,5 @@
+"""The pages that belong to no app: the home page, the health check and the admin's checked "view on site"."""
+
 from django.contrib import admin
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.contenttypes.models import ContentType
