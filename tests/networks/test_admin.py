@@ -295,3 +295,19 @@ def test_a_person_who_left_can_be_added_again_in_the_admin(staff_client, own_net
     )
     assert response.status_code == 302
     assert Membership.objects.get(pk=left.pk).status == Membership.Status.ACTIVE
+
+
+def test_a_member_added_by_someone_else_meanwhile_is_reported_not_a_server_error(
+    staff_client, own_network, monkeypatch
+):
+    from networks import services
+
+    existing = MembershipFactory(network=own_network)
+    # The form's check passes as if the other person's save had not committed yet; the service then refuses.
+    monkeypatch.setattr(services, "ensure_member_can_be_added", lambda **kwargs: None)
+    response = staff_client.post(
+        f"{CHANGELIST}add/", {"email": existing.user.email, "network": own_network.pk, "status": "active"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == f"{CHANGELIST}add/"
+    assert "already has a membership in Public health directors" in response.content.decode()
+    assert Membership.objects.filter(user=existing.user).count() == 1
