@@ -7,7 +7,8 @@ active -> left, and left or rejected -> pending or active again. The dates on th
 
 The e-mails go out from Celery tasks queued on commit. Each is claimed, sent and marked as sent without holding
 a row lock over the SMTP conversation: a short transaction sets the "mailed" mark, the message goes out after it,
-and a failed send takes the mark back so that the task's retry sends it.
+and a failed send takes the mark back so that the task's retry sends it. (A worker killed between the mark and
+the send loses that one message rather than sending it twice.)
 """
 
 from contextlib import contextmanager
