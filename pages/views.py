@@ -38,7 +38,7 @@ def contact(request):
         else:
             status = 400
     else:
-        form = FeedbackForm(initial=_initial_values(request.GET))
+        form = FeedbackForm(initial=_initial_values(request))
     context = {"page": page, "form": form, "answer_days": FEEDBACK_ANSWER_DAYS}
     return render(request, "pages/contact.html", context, status=status)
 
@@ -48,9 +48,13 @@ def contact_thanks(request):
     return render(request, "pages/contact_thanks.html")
 
 
-def _initial_values(query) -> dict:
-    """Links such as the accessibility statement's preselect the topic and name the page (?topic=...&page=...)."""
+def _initial_values(request) -> dict:
+    """A member's name and address filled in; links such as the accessibility statement's preselect the topic and
+    name the page (?topic=...&page=...)."""
     initial = {}
+    if request.user.is_authenticated:
+        initial.update(name=request.user.get_full_name(), email=request.user.email)
+    query = request.GET
     if query.get("topic") in Feedback.Topic.values:
         initial["topic"] = query["topic"]
     page = query.get("page", "").replace("\x00", "")[:500]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from pages import services
 from pages.models import Feedback
+from tests.factories import UserFactory
 from tests.pages.factories import FeedbackFactory
 
 URL = "/en/contact/"
@@ -92,6 +93,14 @@ def test_the_accessibility_statements_link_preselects_the_topic(client):
     html = client.get("/en/contact/?topic=accessibility&page=/en/events/").content.decode()
     assert '<option value="accessibility" selected>' in html
     assert 'name="page" value="/en/events/"' in html
+
+
+@pytest.mark.django_db
+def test_a_members_name_and_address_are_filled_in(client):
+    client.force_login(UserFactory(first_name="Aino", last_name="Esimerkki", email="aino@example.org"))
+    html = client.get(URL).content.decode()
+    assert 'name="name" value="Aino Esimerkki"' in html
+    assert 'name="email" value="aino@example.org"' in html
 
 
 @pytest.mark.django_db
