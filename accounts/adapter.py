@@ -5,9 +5,11 @@ import logging
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import ratelimit
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from hyte_portal.client_address import client_ip
 from hyte_portal.emails import render_email
 
 logger = logging.getLogger(__name__)
@@ -64,6 +66,13 @@ class AccountAdapter(DefaultAccountAdapter):
             user = get_user_model().objects.filter(email__iexact=email).first()
         language = getattr(user, "preferred_language", "") or (translation.get_language() or "fi")[:2]
         return language if language in PORTAL_LANGUAGES else "fi"
+
+    def get_client_ip(self, request):
+        """allauth's rate limits read the client address the way the rest of the portal does (TRUSTED_PROXY_COUNT)."""
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine the client's IP address.")
+        return ip
 
     def _get_login_attempts_cache_key(self, request, **credentials):
         """Failed logins are counted per account AND address of origin, so that a stranger's wrong passwords

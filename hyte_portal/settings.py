@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "materials",
     "newsletter",
     "audit",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -170,6 +171,8 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds; Django's defaul
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="HYTE <hyte@example.org>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 EMAIL_REPLY_TO = env.str("EMAIL_REPLY_TO", default="hyte@example.org")
+# Where the feedback form's messages go (the contact page, the accessibility statement's feedback).
+FEEDBACK_EMAIL = env.str("FEEDBACK_EMAIL", default=EMAIL_REPLY_TO)
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
@@ -268,6 +271,9 @@ SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies of ours stand in front of the portal; every rate limit reads the visitor's address
+# from X-Forwarded-For accordingly (hyte_portal.client_address). 0 = REMOTE_ADDR is the visitor.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

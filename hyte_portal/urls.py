@@ -28,4 +28,5 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("materials/", include("materials.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("", include("pages.urls")),
 )
