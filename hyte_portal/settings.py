@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "materials",
     "newsletter",
     "audit",
+    "demo",  # development data for `manage.py seed_demo`; production code imports nothing from it
 ]
 
 MIDDLEWARE = [
