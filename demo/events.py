@@ -29,7 +29,7 @@ def seed(stdout) -> None:
     created = _seed_morning_series(series_spec)
     day = timezone.localdate()
     for spec in data["events"]:
-        spec = data["defaults"].get(spec.get("defaults"), {}) | spec
+        spec = (data["defaults"][spec["defaults"]] if "defaults" in spec else {}) | spec
         day = _event_day(spec["on"], previous=day)
         created += _ensure_event(spec, day, questions=data["questions"])
     report(stdout, "events", created=created, total=len(series_spec["past"]) + len(data["events"]))
