@@ -134,3 +134,14 @@ def staff_sessions_have_a_second_factor(request, monkeypatch):
 
     monkeypatch.setattr(Client, "force_login", force_login)
     yield
+
+
+def pass_second_factor(client):
+    """A client logged in with a password alone confirms the demo second factor, as a person would with the code
+    their authenticator app shows (the secret seed_demo prints)."""
+    from django.urls import reverse
+
+    from demo.second_factor import current_code
+
+    response = client.post(reverse("mfa_reauthenticate"), {"code": current_code()})
+    assert response.status_code == 302, "the demo second factor was refused"

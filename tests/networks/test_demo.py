@@ -5,6 +5,7 @@ from accounts.models import User
 from networks.coordinators import COORDINATORS_GROUP
 from networks.models import Membership, Network, NetworkRole
 from networks.selectors import coordinated_network_ids
+from tests.conftest import pass_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,7 @@ def test_the_demo_member_is_in_one_theme_network(demo):
 
 def test_the_demo_coordinator_logs_in_to_the_admin(client, demo):
     assert client.login(email="fall-prevention.contact@example.org", password="hyte-coordinator-demo")
+    pass_second_factor(client)
     html = client.get("/admin/networks/network/").content.decode()
     assert client.get("/admin/networks/network/").status_code == 200
     assert "Kaatumisten ehkäisy" in html and "Lihavuuden ehkäisy" not in html
