@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from networks.models import Membership
 
@@ -17,11 +16,6 @@ NEW_PERSON = {
     "password1": "kaatumisten-ehkaisy-2026",
     "password2": "kaatumisten-ehkaisy-2026",
 }
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
 
 
 def link(html, text):
