@@ -160,7 +160,7 @@ def staff_user(db):
 
 @pytest.fixture
 def staff_client(client, staff_user):
-    """The test client logged in as `staff_user`, asking for English pages."""
+    """The test client logged in as `staff_user` (also at `staff_client.user`), asking for English pages."""
     return _logged_in_in_english(client, staff_user)
 
 
@@ -184,13 +184,14 @@ def coordinator(own_network):
 
 @pytest.fixture
 def coordinator_client(client, coordinator):
-    """The test client logged in as `coordinator`, asking for English pages."""
+    """The test client logged in as `coordinator` (also at `coordinator_client.user`), asking for English pages."""
     return _logged_in_in_english(client, coordinator)
 
 
 def _logged_in_in_english(client, user):
     client.force_login(user)
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the admin has no language prefix: it follows the browser's
+    client.user = user
     return client
 
 
