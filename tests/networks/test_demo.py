@@ -1,20 +1,14 @@
 import pytest
-from django.core.management import call_command
 
 from accounts.models import User
 from networks.coordinators import COORDINATORS_GROUP
 from networks.models import Membership, Network, NetworkRole
 from networks.selectors import coordinated_network_ids
-from tests.conftest import pass_second_factor
+from tests.helpers import pass_second_factor
 
 pytestmark = pytest.mark.django_db
 
 TEXT_FIELDS = ["name", "summary", "description", "focus_areas", "meeting_rhythm"]
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
 
 
 def test_demo_has_the_networks_of_the_source_pages(demo):

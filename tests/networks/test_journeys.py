@@ -4,10 +4,9 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from networks.models import Membership
-from tests.conftest import pass_second_factor
+from tests.helpers import pass_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +17,6 @@ NEW_PERSON = {
     "password1": "kaatumisten-ehkaisy-2026",
     "password2": "kaatumisten-ehkaisy-2026",
 }
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
 
 
 def link(html, text):

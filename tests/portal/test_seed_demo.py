@@ -2,7 +2,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from tests.conftest import pass_second_factor
+from tests.helpers import pass_second_factor
 
 pytestmark = pytest.mark.django_db
 
