@@ -16,16 +16,16 @@ def update_profile(*, user, **fields) -> None:
 
 
 def delete_account(*, user) -> None:
-    """Erase the user and everything that names them.
+    """Erase the user and everything that names them, in one transaction.
 
-    Their seats in coming events go to the waiting list first (through the events service, so the next in
-    line is promoted and told); then their newsletter subscriptions, memberships, roles, enrolments and
-    e-mail addresses go with the user row.
+    First their seats in coming events go to the waiting lists (through the events service, so the next in line
+    is promoted and told once the deletion commits); then their newsletter subscriptions, memberships, roles,
+    enrolments and e-mail addresses go with the user row. If any step fails, nothing is released or erased.
     """
     from events.services import release_seats_of
     from newsletter.models import Subscriber
 
-    release_seats_of(user=user)
     with transaction.atomic():
+        release_seats_of(user=user)
         (Subscriber.objects.filter(user=user) | Subscriber.objects.filter(email__iexact=user.email)).delete()
         user.delete()

@@ -1,47 +1,66 @@
-"""Calendar files (RFC 5545) for events, e-mail attachments and a member's personal feed.
+"""Calendar files (RFC 5545) for events: the public download, e-mail attachments and a member's personal feed.
 
-Times are written in local Helsinki time with TZID=Europe/Helsinki and a compact VTIMEZONE that states the EU
-daylight saving rule, as Outlook and Google Calendar write theirs. A course writes one VEVENT per session.
-The online meeting link goes into a file only when `with_online_link` is set: for confirmed participants.
+Times are written in Helsinki time (TZID=Europe/Helsinki) with icalendar's VTIMEZONE for that zone, drawn from the
+time-zone database. A course writes one VEVENT per session. The online meeting link goes into a file only when
+`with_online_link` is set: for confirmed participants. A UID names the event and settings.CALENDAR_UID_DOMAIN, so
+it survives a move of the site; SEQUENCE is the event's revision, which grows when staff change the time, format
+or place, so that calendar programs replace their copy.
 """
 
 import datetime as dt
+import functools
+from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import Calendar, Timezone, vCalAddress
 from icalendar import Event as VEvent
 
 from .models import Event
 
-TZID = "Europe/Helsinki"
-HELSINKI = ZoneInfo(TZID)
+HELSINKI = ZoneInfo("Europe/Helsinki")
 PRODID = "-//HYTE portal//Events//FI"
 
 
-def _host() -> str:
-    return settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "hyte.example.org"
+def ics_mimetype(*, cancelled: bool = False) -> str:
+    """The type of a calendar attachment. No charset here: Django's MIME text part adds the one charset itself."""
+    return f"text/calendar; method={'CANCEL' if cancelled else 'PUBLISH'}"
 
 
+def ics_filename(event: Event) -> str:
+    return f"{event.slug}.ics"
+
+
+def _uid(name: str) -> str:
+    return f"{name}@{settings.CALENDAR_UID_DOMAIN}"
+
+
+def _organizer() -> vCalAddress | None:
+    """The unit that runs the events, from DEFAULT_FROM_EMAIL ("HYTE <hyte@example.org>": CN=HYTE)."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    if not address:
+        return None
+    organizer = vCalAddress(f"mailto:{address}")
+    if name:
+        organizer.params["CN"] = name
+    return organizer
+
+
+@functools.cache
 def helsinki_timezone() -> Timezone:
-    """VTIMEZONE for Europe/Helsinki: EET (+02:00), EEST (+03:00) from the last Sunday of March to October."""
-    zone = Timezone()
-    zone.add("tzid", TZID)
-    standard = TimezoneStandard()
-    standard.add("tzname", "EET")
-    standard.add("dtstart", dt.datetime(1996, 10, 27, 4, 0))
-    standard.add("tzoffsetfrom", dt.timedelta(hours=3))
-    standard.add("tzoffsetto", dt.timedelta(hours=2))
-    standard.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
-    daylight = TimezoneDaylight()
-    daylight.add("tzname", "EEST")
-    daylight.add("dtstart", dt.datetime(1981, 3, 29, 3, 0))
-    daylight.add("tzoffsetfrom", dt.timedelta(hours=2))
-    daylight.add("tzoffsetto", dt.timedelta(hours=3))
-    daylight.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
-    zone.add_component(standard)
-    zone.add_component(daylight)
+    """icalendar's VTIMEZONE of Europe/Helsinki, from the time-zone database (its default span, 1970-2038), built
+    once per process as icalendar advises; every file carries this same one.
+
+    Its RDATE lists are written one date per line: vobject keeps only the first date of a list, and would put
+    events after that year's change an hour off.
+    """
+    zone = Timezone.from_tzinfo(HELSINKI, tzid="Europe/Helsinki")
+    for transition in zone.subcomponents:
+        rdates = transition.pop("RDATE", [])
+        for rdate in rdates if isinstance(rdates, list) else [rdates]:
+            for value in rdate.dts:
+                transition.add("RDATE", value.dt)
     return zone
 
 
@@ -49,27 +68,26 @@ def _local(value: dt.datetime) -> dt.datetime:
     return timezone.localtime(value, HELSINKI)
 
 
-def _event_url(event: Event) -> str:
-    return settings.SITE_URL + event.get_absolute_url()
-
-
-def _vevents(event: Event, *, with_online_link: bool, sequence: int, cancelled: bool, tentative: bool = False):
+def _vevents(event: Event, *, with_online_link: bool, cancelled: bool, tentative: bool = False):
     sessions = list(event.sessions.all())
     parts = [
         (f"event-{event.pk}-session-{s.pk}", f"{event.title}: {s.title}", s.start, s.end, s.venue) for s in sessions
     ]
     if not parts:
         parts = [(f"event-{event.pk}", event.title, event.start, event.end, event.venue)]
-    url = _event_url(event)
+    url = settings.SITE_URL + event.get_absolute_url()
+    organizer = _organizer() if event.status != Event.Status.DRAFT else None
     for uid, summary, start, end, venue in parts:
         vevent = VEvent()
-        vevent.add("uid", f"{uid}@{_host()}")
+        vevent.add("uid", _uid(uid))
         vevent.add("dtstamp", timezone.now().astimezone(dt.UTC))
         vevent.add("dtstart", _local(start))
         vevent.add("dtend", _local(end))
         vevent.add("summary", summary)
-        vevent.add("sequence", sequence)
+        vevent.add("sequence", event.revision)
         vevent.add("url", url)
+        if organizer is not None:
+            vevent.add("organizer", organizer)
         location = venue or ""
         if with_online_link and event.online_url:
             location = f"{location} / {event.online_url}" if location else event.online_url
@@ -90,7 +108,10 @@ def _vevents(event: Event, *, with_online_link: bool, sequence: int, cancelled: 
 
 
 def calendar_for(events, *, with_online_link=False, cancelled=False, tentative=False, name: str = "") -> Calendar:
-    """A calendar holding the given events (each with its sessions)."""
+    """A calendar holding the given events (each with its sessions).
+
+    `with_online_link` is a flag for every event, or a function of the event.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -101,11 +122,7 @@ def calendar_for(events, *, with_online_link=False, cancelled=False, tentative=F
     calendar.add_component(helsinki_timezone())
     for event in events:
         link = with_online_link(event) if callable(with_online_link) else with_online_link
-        # SEQUENCE must grow when the event changes; the time of the last change in seconds always does.
-        sequence = int(event.updated_at.timestamp()) if event.updated_at else 0
-        for vevent in _vevents(
-            event, with_online_link=link, sequence=sequence, cancelled=cancelled, tentative=tentative
-        ):
+        for vevent in _vevents(event, with_online_link=link, cancelled=cancelled, tentative=tentative):
             calendar.add_component(vevent)
     return calendar
 
@@ -113,7 +130,3 @@ def calendar_for(events, *, with_online_link=False, cancelled=False, tentative=F
 def event_ics(event: Event, *, with_online_link=False, cancelled=False, tentative=False) -> bytes:
     """The .ics of one event: for the public download and for e-mail attachments (tentative: waitlisted)."""
     return calendar_for([event], with_online_link=with_online_link, cancelled=cancelled, tentative=tentative).to_ical()
-
-
-def ics_filename(event: Event) -> str:
-    return f"{event.slug}.ics"

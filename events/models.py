@@ -1,3 +1,6 @@
+"""Events and their parts: recurring series, events with programme and sessions, enrolments with attendance and
+certificates, reminder deliveries and members' calendar feeds; and the invariants a constraint can hold."""
+
 import secrets
 
 from django.conf import settings
@@ -123,6 +126,8 @@ class Event(models.Model):
     enrollment_closes = models.DateTimeField(_("enrolment closes"), null=True, blank=True)
     cancellation_deadline = models.DateTimeField(_("cancellation deadline"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    # Grows each time staff change the time, format or place (or cancel); calendar files carry it as SEQUENCE.
+    revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     questions = models.JSONField(
         _("enrolment questions"),
         default=list,
@@ -167,10 +172,6 @@ class Event(models.Model):
             errors["questions"] = error.messages
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def is_online_only(self):
-        return self.format == EventFormat.ONLINE
 
     def participation_modes(self):
         """The modes a member may choose from: both for a hybrid event, otherwise the one the format implies."""

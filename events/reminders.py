@@ -14,11 +14,9 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from hyte_portal.emails import send_email
-
+from .emails import send_reminder_email
 from .models import Enrollment, Event, ReminderDelivery
 
 logger = logging.getLogger(__name__)
@@ -32,10 +30,6 @@ class ReminderKind:
     kind: str
     lead: timedelta
     formats: tuple[str, ...]  # the event formats that get this reminder
-
-    @property
-    def template(self) -> str:
-        return f"events/emails/reminder_{self.kind}"
 
 
 def reminder_kinds() -> list[ReminderKind]:
@@ -131,22 +125,12 @@ def send_reminder(*, delivery: ReminderDelivery) -> bool:
     ):
         delivery.delete()  # cancelled meanwhile: free the claim, in case the enrolment comes back
         return False
-    event, user = enrollment.event, enrollment.user
-    language = user.preferred_language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        event_url = f"{settings.SITE_URL}{reverse('events:index')}{event.slug}/"
+    event = enrollment.event
     try:
-        send_email(
-            template=f"events/emails/reminder_{delivery.kind}",
-            to=user.email,
-            language=language,
-            context={
-                "event": event,
-                "user": user,
-                "event_url": event_url,
-                "online_url": event.online_url if event.format in MEETING_FORMATS else "",
-                "days_until": (timezone.localdate(event.start) - timezone.localdate()).days,
-            },
+        send_reminder_email(
+            enrollment=enrollment,
+            kind=delivery.kind,
+            online_url=event.online_url if event.format in MEETING_FORMATS else "",
         )
     except Exception:
         delivery.delete()  # nothing went out: let the next run try again

@@ -10,7 +10,7 @@ MAIL_RETRY = {"autoretry_for": (smtplib.SMTPException, OSError), "retry_backoff"
 
 @shared_task(acks_late=True, **MAIL_RETRY)
 def send_enrollment_email(enrollment_id: int, kind: str) -> bool:
-    from .notifications import send_enrollment_email as send
+    from .emails import send_enrollment_email as send
 
     return send(enrollment_id=enrollment_id, kind=kind)
 
@@ -18,7 +18,7 @@ def send_enrollment_email(enrollment_id: int, kind: str) -> bool:
 @shared_task(acks_late=True, **MAIL_RETRY)
 def send_message_to_participants(event_id: int, enrollment_ids: list[int], texts: dict) -> int:
     """`texts` maps a language code to {"subject": ..., "message": ...}, as staff wrote them."""
-    from .notifications import send_message_to_participants as send
+    from .emails import send_message_to_participants as send
 
     return send(event_id=event_id, enrollment_ids=enrollment_ids, texts=texts)
 

@@ -7,8 +7,8 @@ urlpatterns = [
     path("", views.event_list, name="index"),
     path("feed/new/", views.create_feed, name="create_feed"),
     path("certificates/<int:pk>.pdf", views.certificate_pdf, name="certificate"),
-    path("enrolments/<int:pk>/cancel/", views.cancel, name="cancel"),
+    path("enrolments/<int:pk>/cancel/", views.cancel_enrollment, name="cancel"),
     path("<slug:slug>/", views.event_detail, name="detail"),
-    path("<slug:slug>/enrol/", views.enrol, name="enrol"),
+    path("<slug:slug>/enrol/", views.enroll, name="enroll"),  # the address keeps the spelling users know
     path("<slug:slug>/calendar.ics", views.event_calendar, name="calendar"),
 ]

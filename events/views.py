@@ -1,8 +1,10 @@
+"""The events pages: the list and the archive, an event's page with enrolment and cancellation, calendar files,
+the member's personal calendar feed and certificate downloads. Rules and reads live in services and selectors."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,29 +22,16 @@ from .models import CalendarFeed, Certificate, Enrollment, Event
 EVENTS_PER_PAGE = 20
 
 
-def _materials_prefetch(user):
-    return Prefetch("materials", queryset=materials_visible_to(user).order_by("title"), to_attr="visible_materials")
-
-
 @require_safe
 def event_list(request):
     past = request.GET.get("past") == "1"
     filter_form = EventFilterForm(request.GET or None)
     events = selectors.event_list_for(request.user, past=past, **filter_form.filters())
-    if past:
-        events = events.prefetch_related(_materials_prefetch(request.user))
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    my_enrollments = {}
-    if request.user.is_authenticated:
-        my_enrollments = {
-            enrollment.event_id: enrollment
-            for enrollment in Enrollment.objects.filter(user=request.user, event__in=[e.pk for e in page]).exclude(
-                status=Enrollment.Status.CANCELLED
-            )
-        }
+    my_enrollments = selectors.live_enrollments_by_event(request.user, page)
     for event in page:
         event.my_enrollment = my_enrollments.get(event.pk)
-        event.seats_left = None if event.capacity is None else max(event.capacity - event.confirmed_count, 0)
+        event.seats_left = selectors.seats_left(event, confirmed=event.confirmed_total)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -53,40 +42,30 @@ def event_list(request):
 
 
 def _visible_event(request, slug) -> Event:
-    events = selectors.events_viewable_by(request.user)
-    return get_object_or_404(selectors.with_seat_counts(events.select_related("network", "series")), slug=slug)
+    event = selectors.event_for_page(request.user, slug)
+    if event is None:
+        raise Http404
+    return event
 
 
 def _detail_context(request, event, form=None):
     enrollment = selectors.live_enrollment(request.user, event)
-    refusal = services.enrollment_state(event)
-    if not refusal and request.user.is_authenticated and not services.may_enroll(event, request.user):
-        refusal = services.MESSAGES["members_only"]
+    refusal = selectors.enrollment_refusal(event, request.user)
     if form is None and enrollment is None and not refusal and request.user.is_authenticated:
         form = EnrollmentForm(event=event)
-    seats_left = None if event.capacity is None else max(event.capacity - event.confirmed_count, 0)
-    now = timezone.now()
-    may_cancel = False
-    if enrollment and event.status == Event.Status.PUBLISHED:
-        if enrollment.status == Enrollment.Status.CONFIRMED:
-            may_cancel = now < services.cancellation_deadline(event)
-        else:
-            may_cancel = now < event.start
     return {
         "event": event,
         "programme": list(event.programme.all()),
         "sessions": list(event.sessions.all()),
         "materials": list(materials_visible_to(request.user).filter(events=event).order_by("title")),
         "enrollment": enrollment,
-        "show_online_link": bool(
-            enrollment and enrollment.status == Enrollment.Status.CONFIRMED and event.status == Event.Status.PUBLISHED
-        ),
+        "show_online_link": selectors.may_see_online_link(enrollment),
         "form": form,
         "refusal": refusal,
-        "seats_left": seats_left,
-        "may_cancel": may_cancel,
-        "cancellation_deadline": services.cancellation_deadline(event),
-        "is_past": event.end < now,
+        "seats_left": selectors.seats_left(event, confirmed=event.confirmed_total),
+        "may_cancel": enrollment is not None and selectors.may_cancel(enrollment),
+        "cancellation_deadline": selectors.cancellation_deadline(event),
+        "is_past": event.end < timezone.now(),
         "multi_day": timezone.localtime(event.start).date() != timezone.localtime(event.end).date(),
     }
 
@@ -99,7 +78,7 @@ def event_detail(request, slug):
 
 @require_POST
 @login_required
-def enrol(request, slug):
+def enroll(request, slug):
     event = _visible_event(request, slug)
     form = EnrollmentForm(request.POST, event=event)
     if not form.is_valid():
@@ -126,12 +105,12 @@ def enrol(request, slug):
 
 @require_POST
 @login_required
-def cancel(request, pk):
+def cancel_enrollment(request, pk):
     enrollment = get_object_or_404(Enrollment.objects.select_related("event"), pk=pk)
-    if enrollment.user_id != request.user.pk:
-        raise PermissionDenied(services.MESSAGES["not_yours"])
     try:
         services.cancel_enrollment(enrollment=enrollment, user=request.user)
+    except services.NotYourEnrollment as error:
+        raise PermissionDenied(error.message) from None
     except services.EnrollmentError as error:
         messages.error(request, error.message)
     else:
@@ -139,10 +118,8 @@ def cancel(request, pk):
     return redirect(enrollment.event)
 
 
-def _ics_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _ics_response(content: bytes, headers: dict) -> HttpResponse:
+    return HttpResponse(content, content_type="text/calendar; charset=utf-8", headers=headers)
 
 
 @require_safe
@@ -151,42 +128,29 @@ def event_calendar(request, slug):
     if event.status == Event.Status.DRAFT:
         raise Http404
     enrollment = selectors.live_enrollment(request.user, event)
-    confirmed = bool(enrollment and enrollment.status == Enrollment.Status.CONFIRMED)
-    return _ics_response(event_ics(event, with_online_link=confirmed), ics_filename(event))
+    content = event_ics(event, with_online_link=selectors.may_see_online_link(enrollment))
+    return _ics_response(content, {"Content-Disposition": f'attachment; filename="{ics_filename(event)}"'})
 
 
 @require_safe
 def personal_feed(request, token):
     """A member's enrolled events as a calendar subscription; the secret token is the only key."""
     feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
-    enrollments = (
-        Enrollment.objects.filter(user=feed.user, status=Enrollment.Status.CONFIRMED)
-        # a member who has left a network no longer gets its members-only events (nor their links)
-        .filter(event__in=selectors.events_visible_to(feed.user))
-        .exclude(event__status=Event.Status.DRAFT)
-        .select_related("event")
-        .prefetch_related("event__sessions")
-        .order_by("event__start")
-    )
-    events = [enrollment.event for enrollment in enrollments]
+    enrollments = list(selectors.personal_feed_enrollments(feed.user))
+    with_link = {enrollment.event_id: selectors.may_see_online_link(enrollment) for enrollment in enrollments}
     calendar = calendar_for(
-        events,
-        with_online_link=lambda event: event.status == Event.Status.PUBLISHED,
+        [enrollment.event for enrollment in enrollments],
+        with_online_link=lambda event: with_link[event.pk],
         name=_("My HYTE events"),
     )
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "private, max-age=900"
-    return response
+    return _ics_response(calendar.to_ical(), {"Cache-Control": "private, max-age=900"})
 
 
 @require_POST
 @login_required
 def create_feed(request):
     """Create the member's calendar feed address, or replace it with a new one (the old one stops working)."""
-    feed, created = CalendarFeed.objects.get_or_create(user=request.user)
-    if not created:
-        feed.token = CalendarFeed._meta.get_field("token").default()
-        feed.save(update_fields=["token"])
+    services.renew_calendar_feed(user=request.user)
     messages.success(
         request, _("Your calendar feed address is ready. Add it to your calendar program as a subscription.")
     )

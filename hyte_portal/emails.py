@@ -24,9 +24,6 @@ class Attachment:
     mimetype: str
 
 
-ICS_MIMETYPE = "text/calendar; charset=utf-8; method=PUBLISH"
-
-
 def render_email(
     *,
     template: str,

@@ -174,6 +174,9 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 EMAIL_REPLY_TO = env.str("EMAIL_REPLY_TO", default="hyte@example.org")
 # Where the feedback form's messages go (the contact page, the accessibility statement's feedback).
 FEEDBACK_EMAIL = env.str("FEEDBACK_EMAIL", default=EMAIL_REPLY_TO)
+# The domain that ends the UID of every calendar entry (event-<id>@<domain>). Set it once and keep it: a calendar
+# program takes an entry with another UID for a new event. It does not follow SITE_URL, so moving the site is safe.
+CALENDAR_UID_DOMAIN = env.str("CALENDAR_UID_DOMAIN", default=DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(" >"))
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:

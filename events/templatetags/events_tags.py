@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 
 from events import selectors
-from events.models import CalendarFeed, Enrollment, Event
+from events.models import Enrollment, Event
 
 register = template.Library()
 
@@ -32,7 +32,7 @@ def my_events(context):
     upcoming = [e for e in enrollments if e.event.end >= now]
     past = [e for e in enrollments if e.event.end < now and e.status == Enrollment.Status.CONFIRMED]
     past.reverse()
-    feed = CalendarFeed.objects.filter(user=request.user).first()
+    feed = selectors.calendar_feed_of(request.user)
     return {
         "upcoming": upcoming,
         "past": past,

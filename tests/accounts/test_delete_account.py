@@ -1,6 +1,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 
+from accounts import services
 from accounts.models import User
 from events.models import Enrollment
 from networks.models import Membership
@@ -31,6 +32,23 @@ def test_deleting_an_account_gives_its_seat_to_the_first_on_the_waiting_list(mem
     member_client.post("/en/me/delete/", {"password": DEFAULT_PASSWORD})
     waiting.refresh_from_db()
     assert waiting.status == Enrollment.Status.CONFIRMED
+
+
+def test_a_deletion_that_fails_releases_no_seat_either(user, monkeypatch):
+    """Seats are released in the deletion's own transaction: if erasing the user fails, nobody moves up."""
+    event = EventFactory(capacity=1)
+    EnrollmentFactory(event=event, user=user, status=Enrollment.Status.CONFIRMED)
+    waiting = EnrollmentFactory(event=event, status=Enrollment.Status.WAITLISTED)
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("the database refused the delete")
+
+    monkeypatch.setattr(User, "delete", fail)
+    with pytest.raises(RuntimeError):
+        services.delete_account(user=user)
+    waiting.refresh_from_db()
+    assert waiting.status == Enrollment.Status.WAITLISTED
+    assert Enrollment.objects.get(user=user).status == Enrollment.Status.CONFIRMED
 
 
 def test_a_wrong_password_deletes_nothing_and_says_so(member_client, user):

@@ -4,8 +4,9 @@ import time
 
 import pytest
 
-from events import services
+from events import selectors, services
 from events.models import Enrollment
+from events.services import enrollment as enrollment_services
 from tests.events.factories import EventFactory
 from tests.factories import UserFactory
 from tests.helpers import run_concurrently
@@ -19,24 +20,24 @@ ENROLLING = 50
 @pytest.fixture
 def slow_count(monkeypatch):
     """Widen the window between counting the seats and writing the enrolment, as a busy server would."""
-    count = services.confirmed_count
+    count = selectors.confirmed_count
 
     def slow(*args, **kwargs):
         taken = count(*args, **kwargs)
         time.sleep(0.02)
         return taken
 
-    monkeypatch.setattr(services, "confirmed_count", slow)
+    monkeypatch.setattr(selectors, "confirmed_count", slow)
 
 
-def enrol_fifty_at_once(event):
+def enroll_fifty_at_once(event):
     users = UserFactory.create_batch(ENROLLING)
     return run_concurrently([lambda user=user: services.enroll(event=event, user=user) for user in users])
 
 
 def test_fifty_concurrent_enrolments_fill_ten_seats_and_queue_the_rest_in_order(slow_count):
     event = EventFactory(capacity=SEATS)
-    results, errors = enrol_fifty_at_once(event)
+    results, errors = enroll_fifty_at_once(event)
     assert errors == []
     statuses = list(event.enrollments.order_by("created_at", "pk").values_list("status", flat=True))
     assert statuses == [Enrollment.Status.CONFIRMED] * SEATS + [Enrollment.Status.WAITLISTED] * (ENROLLING - SEATS)
@@ -54,9 +55,9 @@ def test_fifty_concurrent_enrolments_fill_ten_seats_and_queue_the_rest_in_order(
 
 def test_without_the_row_lock_the_same_race_overbooks(slow_count, monkeypatch):
     """Proof that the test above can fail: switch the lock off and the race lets too many in."""
-    monkeypatch.setattr(services, "LOCK_EVENT_ROW", False)
+    monkeypatch.setattr(enrollment_services, "LOCK_EVENT_ROW", False)
     event = EventFactory(capacity=SEATS)
-    enrol_fifty_at_once(event)
+    enroll_fifty_at_once(event)
     assert event.enrollments.filter(status=Enrollment.Status.CONFIRMED).count() > SEATS
 
 

@@ -1,5 +1,8 @@
 """Every state change of an enrolment e-mails the member in their own language."""
 
+import email
+import email.policy
+
 import icalendar
 import pytest
 import vobject
@@ -52,20 +55,48 @@ def test_promoted_member_gets_the_link_and_a_calendar_file(full_event, on_commit
     assert full_event.online_url in promoted.body and promoted.attachments
 
 
-def test_cancellation_mail_carries_a_calendar_cancellation(on_commit, user):
+def cancellation_mail(on_commit, user):
+    """The one e-mail a member gets when they cancel their enrolment."""
     enrollment = services.enroll(event=EventFactory(), user=user)
     mail.outbox.clear()
     with on_commit():
         services.cancel_enrollment(enrollment=enrollment, user=user)
     [message] = mail.outbox
+    return message
+
+
+def test_cancellation_mail_carries_a_calendar_cancellation(on_commit, user):
+    message = cancellation_mail(on_commit, user)
     calendar = icalendar.Calendar.from_ical(message.attachments[0][1])
     assert str(calendar["METHOD"]) == "CANCEL"
     assert str(calendar.walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
 
 
+def calendar_part(message):
+    """The text/calendar part of the message as the mail server receives it."""
+    parsed = email.message_from_bytes(message.message().as_bytes(), policy=email.policy.default)
+    [part] = [part for part in parsed.walk() if part.get_content_type() == "text/calendar"]
+    return part
+
+
+def test_the_calendar_attachment_states_its_charset_once(on_commit, user):
+    with on_commit():
+        services.enroll(event=EventFactory(), user=user)
+    [message] = mail.outbox
+    content_type = calendar_part(message)["Content-Type"]
+    assert content_type.lower().count("charset") == 1
+    assert content_type.params == {"charset": "utf-8", "method": "PUBLISH"}
+
+
+def test_a_cancellation_attachment_says_cancel_in_its_type_as_in_its_content(on_commit, user):
+    part = calendar_part(cancellation_mail(on_commit, user))
+    assert part["Content-Type"].params["method"] == "CANCEL"
+    assert "METHOD:CANCEL" in part.get_content()
+
+
 def test_a_stale_task_sends_nothing(user):
     """A confirmation task that runs after the member already cancelled does not confirm them."""
-    from events.notifications import send_enrollment_email
+    from events.emails import send_enrollment_email
 
     enrollment = services.enroll(event=EventFactory(), user=user)
     Enrollment.objects.filter(pk=enrollment.pk).update(status=Enrollment.Status.CANCELLED)

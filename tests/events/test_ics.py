@@ -15,6 +15,12 @@ pytestmark = pytest.mark.django_db
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
+@pytest.fixture(autouse=True)
+def calendar_uid_domain(settings):
+    """UIDs end in the CALENDAR_UID_DOMAIN setting (not SITE_URL's host); pinned to the one these tests expect."""
+    settings.CALENDAR_UID_DOMAIN = "127.0.0.1"
+
+
 @pytest.fixture
 def morning_meeting():
     return EventFactory(
@@ -90,3 +96,46 @@ def test_a_course_has_one_calendar_entry_per_session(client):
     summaries = [vevent.summary.value for vevent in parsed.vevent_list]
     assert summaries == [f"Kehittäjävalmennus: Jakso {n}" for n in (1, 2, 3)]
     assert len({vevent.uid.value for vevent in parsed.vevent_list}) == len(sessions)
+
+
+def only_vevent(client, event):
+    [vevent] = icalendar.Calendar.from_ical(download(client, event)).walk("VEVENT")
+    return vevent
+
+
+def test_sequence_is_the_revision_that_grows_when_staff_move_the_event(client, morning_meeting):
+    assert only_vevent(client, morning_meeting)["SEQUENCE"] == 0
+    services.notify_event_changed(event=morning_meeting, changed_fields=["start", "end"])
+    assert only_vevent(client, morning_meeting)["SEQUENCE"] == 1
+    services.notify_event_changed(event=morning_meeting, changed_fields=["venue_sv"])
+    assert only_vevent(client, morning_meeting)["SEQUENCE"] == 2
+    services.notify_event_changed(event=morning_meeting, changed_fields=["description_fi", "capacity"])
+    assert only_vevent(client, morning_meeting)["SEQUENCE"] == 2
+
+
+def test_cancelling_the_event_raises_its_sequence(client, morning_meeting):
+    services.cancel_event(event=morning_meeting, by=None)
+    vevent = only_vevent(client, morning_meeting)
+    assert vevent["SEQUENCE"] == 1 and str(vevent["STATUS"]) == "CANCELLED"
+
+
+def test_a_published_event_names_the_unit_as_its_organizer(client, morning_meeting, settings):
+    settings.DEFAULT_FROM_EMAIL = "HYTE-yksikkö <hyte@hus.example.org>"
+    organizer = only_vevent(client, morning_meeting)["ORGANIZER"]
+    assert str(organizer) == "mailto:hyte@hus.example.org"
+    assert organizer.params["CN"] == "HYTE-yksikkö"
+    assert vobject.readOne(download(client, morning_meeting).decode()).vevent.organizer.value == str(organizer)
+
+
+def test_uids_stay_the_same_when_the_site_moves(client, morning_meeting, settings):
+    before = str(only_vevent(client, morning_meeting)["UID"])
+    settings.SITE_URL = "https://hyte.hus.example.org"
+    after = only_vevent(client, morning_meeting)
+    assert str(after["UID"]) == before
+    assert str(after["URL"]).startswith("https://hyte.hus.example.org/")
+
+
+def test_the_time_zone_comes_from_the_time_zone_database_and_covers_the_event(client, morning_meeting):
+    [zone] = icalendar.Calendar.from_ical(download(client, morning_meeting)).walk("VTIMEZONE")
+    assert zone.to_tz().utcoffset(dt.datetime(2027, 7, 1, 12)) == dt.timedelta(hours=3)
+    assert zone.to_tz().utcoffset(dt.datetime(2027, 12, 1, 12)) == dt.timedelta(hours=2)

@@ -7,7 +7,7 @@ import time_machine
 from django.core import mail
 from django.utils import translation
 
-from events import services
+from events import selectors, services
 from events.models import Enrollment, Event, SessionAttendance
 from tests.events.factories import EnrollmentFactory, EventFactory, EventSessionFactory
 from tests.factories import UserFactory
@@ -60,7 +60,7 @@ def test_enrolling_twice_is_refused_and_adds_no_row(user):
     assert live(event).count() == 1
 
 
-def test_member_may_enrol_again_after_cancelling(user):
+def test_member_may_enroll_again_after_cancelling(user):
     event = EventFactory()
     enrollment = services.enroll(event=event, user=user)
     services.cancel_enrollment(enrollment=enrollment, user=user)
@@ -185,6 +185,27 @@ def test_cancelling_twice_is_refused(user):
     services.cancel_enrollment(enrollment=enrollment, user=user)
     with pytest.raises(services.EnrollmentError, match="already been cancelled"):
         services.cancel_enrollment(enrollment=enrollment, user=user)
+
+
+def test_the_page_asks_the_cancellation_rule_the_service_enforces(user):
+    event = EventFactory(capacity=1, cancellation_deadline=in_days(1))
+    confirmed = services.enroll(event=event, user=user)
+    waiting = services.enroll(event=event, user=UserFactory())
+    assert selectors.may_cancel(confirmed) and selectors.may_cancel(waiting)
+    with time_machine.travel(in_days(2)):
+        assert not selectors.may_cancel(confirmed)
+        assert selectors.may_cancel(waiting)
+
+
+def test_an_enrolment_in_a_cancelled_event_is_not_cancelled_again_by_the_member(user):
+    enrollment = services.enroll(event=EventFactory(), user=user)
+    services.cancel_event(event=enrollment.event, by=None)
+    enrollment.refresh_from_db()
+    assert not selectors.may_cancel(enrollment)
+    with pytest.raises(services.EnrollmentError, match="event has been cancelled"):
+        services.cancel_enrollment(enrollment=enrollment, user=user)
+    enrollment.refresh_from_db()
+    assert enrollment.status == Enrollment.Status.CONFIRMED
 
 
 def test_a_newcomer_does_not_jump_the_waiting_list_when_staff_add_seats(full_event):

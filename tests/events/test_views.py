@@ -111,7 +111,7 @@ def test_visitor_never_sees_the_online_link(client):
     assert "secret-meeting" not in text(client.get(f"/en/events/{event.slug}/"))
 
 
-def test_member_enrols_sees_the_link_and_gets_the_confirmation(member_client, user, on_commit):
+def test_member_enrolls_sees_the_link_and_gets_the_confirmation(member_client, user, on_commit):
     event = EventFactory(online_url="https://teams.example.org/morning")
     assert "teams.example.org/morning" not in text(member_client.get(f"/en/events/{event.slug}/"))
     with on_commit():
@@ -220,7 +220,7 @@ def test_cancelling_after_the_deadline_shows_a_message(member_client, user):
     assert enrollment.status == Enrollment.Status.CONFIRMED
 
 
-def test_get_on_the_enrol_and_cancel_addresses_is_not_allowed(member_client):
+def test_get_on_the_enroll_and_cancel_addresses_is_not_allowed(member_client):
     event = EventFactory()
     assert member_client.get(f"/en/events/{event.slug}/enrol/").status_code == 405
 

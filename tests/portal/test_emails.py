@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail
 
-from hyte_portal.emails import ICS_MIMETYPE, Attachment, render_email, send_email
+from hyte_portal.emails import Attachment, render_email, send_email
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def test_send_email_attaches_a_calendar_file(email_templates):
         to="a@example.org",
         language="fi",
         context={"name": "Aino"},
-        attachments=[Attachment("event.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", ICS_MIMETYPE)],
+        attachments=[Attachment("event.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")],
     )
     [sent] = mail.outbox
     assert sent.subject == "Kirjaudu sisään"

@@ -1,14 +1,16 @@
-"""The e-mails of the enrolment life cycle, built from ids in the recipient's language.
+"""The e-mails of the events app, built from ids in the recipient's language: the enrolment life cycle,
+reminders, and staff's messages to participants.
 
 Tasks call these; each re-reads the rows, so a retried task sends what is true now.
 """
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 
-from hyte_portal.emails import ICS_MIMETYPE, Attachment, render_email, send_email
+from hyte_portal.emails import Attachment, render_email, send_email, send_many
 
-from .ics import event_ics, ics_filename
+from . import selectors
+from .ics import event_ics, ics_filename, ics_mimetype
 from .models import Enrollment, Event
 
 # kind -> (template, attach a calendar file?, is the calendar a cancellation?)
@@ -23,12 +25,24 @@ ENROLLMENT_EMAILS = {
 }
 
 
-def _context(enrollment: Enrollment) -> dict:
-    from .selectors import waiting_list_position
+def _language(user) -> str:
+    return user.preferred_language or settings.LANGUAGE_CODE
 
+
+def _event_url(event: Event) -> str:
+    """The event page in the active language."""
+    return settings.SITE_URL + event.get_absolute_url()
+
+
+def _context(enrollment: Enrollment) -> dict:
     position = None
     if enrollment.status == Enrollment.Status.WAITLISTED:
-        position = Enrollment.objects.filter(pk=enrollment.pk).annotate(position=waiting_list_position()).get().position
+        position = (
+            Enrollment.objects.filter(pk=enrollment.pk)
+            .annotate(position=selectors.waiting_list_position())
+            .get()
+            .position
+        )
     event = enrollment.event
     return {
         "enrollment": enrollment,
@@ -36,9 +50,9 @@ def _context(enrollment: Enrollment) -> dict:
         "user": enrollment.user,
         "position": position,
         "sessions": list(event.sessions.all()),
-        "event_url": settings.SITE_URL + event.get_absolute_url(),
+        "event_url": _event_url(event),
         "my_page_url": f"{settings.SITE_URL}/{translation.get_language()}/me/",
-        "show_online_link": enrollment.status == Enrollment.Status.CONFIRMED and event.status == Event.Status.PUBLISHED,
+        "show_online_link": selectors.may_see_online_link(enrollment),
     }
 
 
@@ -58,7 +72,7 @@ def send_enrollment_email(*, enrollment_id: int, kind: str) -> bool:
         return False
     if kind == "event_changed" and enrollment.status == Enrollment.Status.CANCELLED:
         return False
-    language = enrollment.user.preferred_language or settings.LANGUAGE_CODE
+    language = _language(enrollment.user)
     with translation.override(language):
         context = _context(enrollment)
         attachments = []
@@ -69,19 +83,17 @@ def send_enrollment_email(*, enrollment_id: int, kind: str) -> bool:
                 cancelled=cancellation,
                 tentative=enrollment.status == Enrollment.Status.WAITLISTED,
             )
-            attachments.append(Attachment(ics_filename(enrollment.event), ics, ICS_MIMETYPE))
+            attachments.append(Attachment(ics_filename(enrollment.event), ics, ics_mimetype(cancelled=cancellation)))
     send_email(template=template, to=enrollment.user.email, language=language, context=context, attachments=attachments)
     return True
 
 
 def send_message_to_participants(*, event_id: int, enrollment_ids, texts: dict) -> int:
     """Staff's message to participants, one e-mail each in the recipient's language."""
-    from hyte_portal.emails import send_many
-
     event = Event.objects.get(pk=event_id)
     messages = []
     for enrollment in Enrollment.objects.filter(pk__in=enrollment_ids, event=event).select_related("user"):
-        language = enrollment.user.preferred_language or settings.LANGUAGE_CODE
+        language = _language(enrollment.user)
         with translation.override(language):
             text = texts.get(language) or texts["fi"]
             context = {**_context(enrollment), "subject": text["subject"], "message": text["message"]}
@@ -94,3 +106,24 @@ def send_message_to_participants(*, event_id: int, enrollment_ids, texts: dict) 
             )
         )
     return send_many(messages) if messages else 0
+
+
+def send_reminder_email(*, enrollment: Enrollment, kind: str, online_url: str) -> int:
+    """One reminder (events.reminders decides which are due): the event's facts, and the meeting link when the
+    reminder kind carries it. Returns 1 when the mail server took it."""
+    event, user = enrollment.event, enrollment.user
+    language = _language(user)
+    with translation.override(language):
+        event_url = _event_url(event)
+    return send_email(
+        template=f"events/emails/reminder_{kind}",
+        to=user.email,
+        language=language,
+        context={
+            "event": event,
+            "user": user,
+            "event_url": event_url,
+            "online_url": online_url,
+            "days_until": (timezone.localdate(event.start) - timezone.localdate()).days,
+        },
+    )

@@ -1,0 +1,41 @@
+"""The user-facing messages of the events app's rules, kept together, and the errors that carry them.
+
+Selectors (why an event takes no enrolments now, why an enrolment can no longer be cancelled) and the services
+(which refuse with the same words) both read these, so they live beside both rather than inside either.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from hyte_portal.errors import DomainError
+
+MESSAGES = {
+    "not_published": _("This event is not open for enrolment."),
+    "cancelled": _("This event has been cancelled."),
+    "past": _("This event has already started; enrolment is closed."),
+    "not_open_yet": _("Enrolment opens on %(opens)s."),
+    "closed": _("Enrolment closed on %(closes)s."),
+    "members_only": _("This event is for the members of its network only."),
+    "already_enrolled": _("You have already enrolled in this event."),
+    "bad_mode": _("Choose whether you take part on site or online."),
+    "missing_answer": _("Please answer the question: %(question)s"),
+    "not_yours": _("You can only cancel your own enrolment."),
+    "already_cancelled": _("This enrolment has already been cancelled."),
+    "deadline_passed": _("The cancellation deadline was %(deadline)s. Please contact the organisers."),
+    "event_over": _("This event is already over."),
+    "event_already_cancelled": _("The event has already been cancelled."),
+    "no_attendance_before_start": _("Attendance can be marked once the event has started."),
+    "certificates_after_event": _("Certificates can be issued once the event is over."),
+    "message_needs_finnish": _("Write the subject and the message at least in Finnish."),
+}
+
+
+class EnrollmentError(DomainError):
+    """A rule of enrolment refused the operation."""
+
+
+class NotYourEnrollment(EnrollmentError):
+    """The person asked to change an enrolment that is not theirs (the view answers 403)."""
+
+
+class EventStateError(EnrollmentError):
+    """A staff operation does not fit the event's state."""

@@ -1,0 +1,48 @@
+"""Every operation that changes events and enrolments, by what it is about:
+
+- enrollment: enrol, cancel, the waiting list, releasing a leaving member's seats (and the event-row lock);
+- staff_operations: cancelling, changing, duplicating events, generating series' occurrences;
+- attendance: attendance and participation certificates;
+- participant_messages: staff's messages to participants;
+- calendar_feeds: a member's personal calendar feed.
+
+Callers use the names re-exported here (`services.enroll(...)`); the errors and their messages are in
+events.errors, the rules the services ask in events.selectors.
+"""
+
+from ..errors import MESSAGES, EnrollmentError, EventStateError, NotYourEnrollment
+from .attendance import issue_certificates, mark_attended, record_attendance
+from .calendar_feeds import renew_calendar_feed
+from .enrollment import cancel_enrollment, clean_answers, enroll, promote_from_waiting_list, release_seats_of
+from .participant_messages import write_to_participants
+from .staff_operations import (
+    cancel_event,
+    capacity_changed,
+    duplicate_event,
+    generate_next_occurrences,
+    generate_upcoming_occurrences,
+    notify_event_changed,
+)
+
+__all__ = [
+    "MESSAGES",
+    "EnrollmentError",
+    "EventStateError",
+    "NotYourEnrollment",
+    "cancel_enrollment",
+    "cancel_event",
+    "capacity_changed",
+    "clean_answers",
+    "duplicate_event",
+    "enroll",
+    "generate_next_occurrences",
+    "generate_upcoming_occurrences",
+    "issue_certificates",
+    "mark_attended",
+    "notify_event_changed",
+    "promote_from_waiting_list",
+    "record_attendance",
+    "release_seats_of",
+    "renew_calendar_feed",
+    "write_to_participants",
+]
