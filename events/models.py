@@ -10,6 +10,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .questions import question_label, validate_questions
+
 
 class EventKind(models.TextChoices):
     MORNING_MEETING = "morning_meeting", _("Morning meeting")
@@ -187,39 +189,6 @@ class Event(models.Model):
             {"key": question["key"], "label": question_label(question), "required": bool(question.get("required"))}
             for question in self.questions or []
         ]
-
-
-def question_label(question) -> str:
-    from django.utils.translation import get_language
-
-    label = question.get("label", "")
-    if isinstance(label, dict):
-        return label.get(get_language() or "fi") or label.get("fi") or next(iter(label.values()), question["key"])
-    return label or question["key"]
-
-
-def validate_questions(questions):
-    """Questions are a list of {"key": "diet", "label": {"fi": ..., "sv": ..., "en": ...}, "required": false}."""
-    message = _(
-        'Write the questions as a list such as [{"key": "diet", "label": {"fi": "Ruokavalio", "sv": "Specialkost", '
-        '"en": "Dietary needs"}, "required": false}].'
-    )
-    if questions in (None, ""):
-        return
-    if not isinstance(questions, list):
-        raise ValidationError(message)
-    keys = set()
-    for question in questions:
-        if not isinstance(question, dict) or not isinstance(question.get("key"), str) or not question["key"].strip():
-            raise ValidationError(message)
-        label = question.get("label", "")
-        if not isinstance(label, str | dict) or (
-            isinstance(label, dict) and not all(isinstance(value, str) for value in label.values())
-        ):
-            raise ValidationError(message)
-        if question["key"] in keys:
-            raise ValidationError(_("Each question needs its own key."))
-        keys.add(question["key"])
 
 
 class EventSession(models.Model):
