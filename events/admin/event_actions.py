@@ -3,7 +3,7 @@
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from hyte_portal.csv_export import csv_response
 
@@ -11,6 +11,18 @@ from .. import services
 from ..forms import WriteToParticipantsForm
 from ..models import Enrollment
 from .action_pages import action_page, is_confirmed
+
+# What the actions on several events say about each one (the plural form follows %(count)d).
+CANCELLED = ngettext_lazy(
+    "“%(event)s” is cancelled; %(count)d participant will be notified by e-mail.",
+    "“%(event)s” is cancelled; %(count)d participants will be notified by e-mail.",
+    "count",
+)
+NOT_CANCELLED = _("“%(event)s” was not cancelled: %(reason)s")
+CERTIFICATES_ISSUED = ngettext_lazy(
+    "%(count)d certificate issued for “%(event)s”.", "%(count)d certificates issued for “%(event)s”.", "count"
+)
+NO_CERTIFICATES = _("No certificates were issued for “%(event)s”: %(reason)s")
 
 
 def notified_message(count: int) -> str:
@@ -28,16 +40,16 @@ def _single_event(modeladmin, request, queryset):
     return queryset.get()
 
 
-def _report_each(modeladmin, request, queryset, act, *, done, refused) -> None:
-    """Run `act(event)` on each selected event and say how each went: `done(event, result)`, or the `refused`
-    sentence with the event and the rule's reason when the service refuses."""
+def _report_each(modeladmin, request, queryset, service, *, done, refused) -> None:
+    """Call `service(event=..., by=<the staff member>)` for each selected event and say how each went: the `done`
+    sentence with the event and the count the service returned, or `refused` with the reason it gave."""
     for event in queryset:
         try:
-            result = act(event)
+            count = service(event=event, by=request.user)
         except services.EventStateError as error:
             modeladmin.message_user(request, refused % {"event": event, "reason": error.message}, messages.ERROR)
         else:
-            modeladmin.message_user(request, done(event, result))
+            modeladmin.message_user(request, done % {"event": event, "count": count})
 
 
 @admin.action(description=_("Duplicate as a draft"), permissions=["add"])
@@ -51,21 +63,7 @@ def duplicate(modeladmin, request, queryset):
 def cancel_events(modeladmin, request, queryset):
     if not is_confirmed(request):
         return action_page(request, modeladmin, queryset, "admin/events/event/confirm_cancel.html", {})
-    _report_each(
-        modeladmin,
-        request,
-        queryset,
-        lambda event: services.cancel_event(event=event, by=request.user),
-        done=lambda event, notified: (
-            ngettext(
-                "“%(event)s” is cancelled; %(count)d participant will be notified by e-mail.",
-                "“%(event)s” is cancelled; %(count)d participants will be notified by e-mail.",
-                notified,
-            )
-            % {"event": event, "count": notified}
-        ),
-        refused=_("“%(event)s” was not cancelled: %(reason)s"),
-    )
+    _report_each(modeladmin, request, queryset, services.cancel_event, done=CANCELLED, refused=NOT_CANCELLED)
     return None
 
 
@@ -203,17 +201,5 @@ def write_to_participants(modeladmin, request, queryset):
 @admin.action(description=_("Issue participation certificates to those who attended"), permissions=["change"])
 def issue_certificates(modeladmin, request, queryset):
     _report_each(
-        modeladmin,
-        request,
-        queryset,
-        lambda event: services.issue_certificates(event=event, by=request.user),
-        done=lambda event, count: (
-            ngettext(
-                "%(count)d certificate issued for “%(event)s”.",
-                "%(count)d certificates issued for “%(event)s”.",
-                count,
-            )
-            % {"event": event, "count": count}
-        ),
-        refused=_("No certificates were issued for “%(event)s”: %(reason)s"),
+        modeladmin, request, queryset, services.issue_certificates, done=CERTIFICATES_ISSUED, refused=NO_CERTIFICATES
     )
