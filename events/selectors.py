@@ -7,6 +7,7 @@ under the event's row lock before they write.
 """
 
 import datetime as dt
+import re
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -197,6 +198,13 @@ def event_list_for(user, *, past=False, network=None, kind="", format="") -> Que
     return with_seat_counts(events)
 
 
+def is_members_only_event(slug: str) -> bool:
+    """Whether a published (or cancelled) members-only event has this slug: a visitor is asked to log in."""
+    return Event.objects.filter(
+        slug=slug, audience=Event.Audience.NETWORK_MEMBERS, status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED]
+    ).exists()
+
+
 def event_for_page(user, slug: str) -> Event | None:
     """The event of an event page with its seat counts; None when there is none the user may see."""
     return with_seat_counts(events_viewable_by(user).select_related("network", "series")).filter(slug=slug).first()
@@ -254,6 +262,17 @@ def enrollments_of(user) -> QuerySet[Enrollment]:
 
 
 # The personal calendar feed
+
+
+FEED_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def live_calendar_feed(token: str) -> CalendarFeed | None:
+    """The feed a secret token opens: only a token of the right shape (checked before any query), and only for
+    an active account: a deactivated member's feed stops answering."""
+    if not FEED_TOKEN_SHAPE.fullmatch(token or ""):
+        return None
+    return CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
 
 
 def calendar_feed_of(user) -> CalendarFeed | None:

@@ -3,7 +3,7 @@ the member's personal calendar feed and certificate downloads. Rules and reads l
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +17,7 @@ from . import selectors, services
 from .certificates import certificate_pdf_bytes
 from .forms import EnrollmentForm, EventFilterForm
 from .ics import calendar_for, event_ics, ics_filename
-from .models import CalendarFeed, Certificate, Enrollment, Event
+from .models import Certificate, Enrollment, Event
 
 EVENTS_PER_PAGE = 20
 
@@ -72,6 +72,9 @@ def _detail_context(request, event, form=None):
 
 @require_safe
 def event_detail(request, slug):
+    if not request.user.is_authenticated and selectors.is_members_only_event(slug):
+        # An invited director who follows the link before logging in is asked to log in, not told "not found".
+        return redirect_to_login(request.get_full_path())
     event = _visible_event(request, slug)
     return render(request, "events/event_detail.html", _detail_context(request, event))
 
@@ -109,8 +112,8 @@ def cancel_enrollment(request, pk):
     enrollment = get_object_or_404(Enrollment.objects.select_related("event"), pk=pk)
     try:
         services.cancel_enrollment(enrollment=enrollment, user=request.user)
-    except services.NotYourEnrollment as error:
-        raise PermissionDenied(error.message) from None
+    except services.NotYourEnrollment:
+        raise Http404 from None  # another member's enrolment answers as a missing one does
     except services.EnrollmentError as error:
         messages.error(request, error.message)
     else:
@@ -135,7 +138,9 @@ def event_calendar(request, slug):
 @require_safe
 def personal_feed(request, token):
     """A member's enrolled events as a calendar subscription; the secret token is the only key."""
-    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    feed = selectors.live_calendar_feed(token)
+    if feed is None:
+        raise Http404
     enrollments = list(selectors.personal_feed_enrollments(feed.user))
     with_link = {enrollment.event_id: selectors.may_see_online_link(enrollment) for enrollment in enrollments}
     calendar = calendar_for(
@@ -162,7 +167,7 @@ def create_feed(request):
 def certificate_pdf(request, pk):
     certificate = get_object_or_404(Certificate.objects.select_related("enrollment__event", "enrollment__user"), pk=pk)
     if certificate.enrollment.user_id != request.user.pk:
-        raise PermissionDenied
+        raise Http404  # another member's certificate answers as a missing one does
     response = HttpResponse(certificate_pdf_bytes(certificate), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.enrollment.event.slug}.pdf"'
     return response
