@@ -15,8 +15,8 @@ from aiosmtpd.controller import Controller
 from django.db import connection
 
 from newsletter import services
+from newsletter.emails import IssueMessages
 from newsletter.models import NewsletterIssue, Subscriber
-from newsletter.rendering import IssueMessages
 
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "10000"))
 LANGUAGES = ["fi", "sv", "en"]

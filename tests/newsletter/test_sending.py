@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsletter import services
+from newsletter.emails import body_to_html
 from newsletter.models import Delivery, NewsletterIssue, Subscriber
-from newsletter.rendering import body_to_html
 from tests.newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)  # sending is queued on commit
@@ -159,7 +159,7 @@ def test_markdown_body_is_rendered_and_sanitised():
 
 
 def test_a_sender_whose_claim_ran_out_skips_rows_another_sender_took_over(settings):
-    from newsletter import sending
+    from newsletter.services import sending
 
     SubscriberFactory.create_batch(3)
     issue = NewsletterIssueFactory()

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connection
 
 from hyte_portal.celery import app
-from newsletter import services
+from newsletter import selectors, services
 from newsletter.models import Delivery, NewsletterIssue, Subscriber
 from tests.newsletter.factories import NewsletterIssueFactory
 
@@ -40,7 +40,7 @@ def wait_until_sent(issue, timeout):
         if issue.status == NewsletterIssue.Status.SENT:
             return issue
         time.sleep(0.2)
-    pytest.fail(f"the issue was not sent in {timeout} s: {services.issue_progress(issue_id=issue.pk)}")
+    pytest.fail(f"the issue was not sent in {timeout} s: {selectors.issue_progress(issue_id=issue.pk)}")
 
 
 @pytest.fixture
