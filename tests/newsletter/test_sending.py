@@ -174,3 +174,25 @@ def test_a_sender_whose_claim_ran_out_skips_rows_another_sender_took_over(settin
         sending._send_batch(quick_batch, token=quick_token, deadline=time.monotonic() + 60, **kwargs)
         sending._send_batch(slow_batch, token=slow_token, deadline=time.monotonic() + 60, **kwargs)
     assert len(mail.outbox) == 3 and report.sent == 3
+
+
+def test_an_edit_writes_only_the_text_and_never_puts_back_a_status_changed_meanwhile():
+    issue = NewsletterIssueFactory()
+    services.schedule_issue(issue_id=issue.pk, when=timezone.now() + dt.timedelta(days=1))
+    opened = NewsletterIssue.objects.get(pk=issue.pk)  # the form was opened while the issue was scheduled
+    services.unschedule_issue(issue_id=issue.pk)
+    opened.subject_fi = "Muutettu otsikko"
+    services.save_issue(issue=opened)
+    issue.refresh_from_db()
+    assert (issue.subject_fi, issue.status, issue.scheduled_at) == ("Muutettu otsikko", "draft", None)
+
+
+def test_an_edit_of_an_issue_being_sent_is_refused_and_nothing_is_written():
+    issue = NewsletterIssueFactory()
+    opened = NewsletterIssue.objects.get(pk=issue.pk)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(status=NewsletterIssue.Status.SENDING)
+    opened.subject_fi = "Muutettu otsikko"
+    with pytest.raises(services.NewsletterError, match="ei voi enää muokata"):
+        services.save_issue(issue=opened)
+    issue.refresh_from_db()
+    assert issue.subject_fi == "Hyvän kierteen uutiskirje"

@@ -114,6 +114,16 @@ def test_a_wrong_token_gets_a_clear_page_not_an_error(client, token):
             assert "Linkki ei kelpaa" in response.content.decode()
 
 
+def test_a_token_with_a_nul_byte_gets_the_invalid_link_page_not_a_server_error(client):
+    SubscriberFactory()
+    token = "%00" + "a" * 42
+    for path in (f"/fi/newsletter/confirm/{token}/", f"/fi/newsletter/unsubscribe/{token}/"):
+        for method in (client.get, client.post):
+            response = method(path)
+            assert response.status_code == 404
+            assert "Linkki ei kelpaa" in response.content.decode()
+
+
 def test_unsubscribing_by_the_personal_link_asks_then_unsubscribes(client):
     subscriber = SubscriberFactory(email="leaving@example.org")
     path = f"/en/newsletter/unsubscribe/{subscriber.token}/"
