@@ -41,9 +41,15 @@ lint: install
 bench: install
 	$(VENV)/bin/pytest benchmarks -p no:cacheprovider -s
 
-## make up: the full stack on local PostgreSQL and Redis (web, worker, beat)
-UP_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hyte} REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0}
-up: install
+## make up: the full stack on local PostgreSQL and Redis (web, worker, beat), in production mode (DEBUG off) on
+## plain-HTTP loopback: a secret key kept in var/secret_key, no HTTPS redirect or HSTS, cookies not marked Secure.
+UP_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hyte} REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+  DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat var/secret_key)" DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+  DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_HSTS_SECONDS=0 DJANGO_SECURE_COOKIES=0 SITE_URL=http://127.0.0.1:8000
+var/secret_key:
+	mkdir -p var && umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+up: install var/secret_key
 	$(UP_ENV) $(PY) manage.py createdb_if_missing
 	$(UP_ENV) $(PY) manage.py migrate --no-input
 	$(UP_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0

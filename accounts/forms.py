@@ -1,6 +1,9 @@
+"""Forms of a person's own account: the sign-up's extra fields, the profile, and deleting the account."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import User
 
 
@@ -15,24 +18,17 @@ class SignupExtraForm(forms.Form):
     )
 
     def signup(self, request, user):
-        user.first_name = self.cleaned_data["first_name"]
-        user.last_name = self.cleaned_data["last_name"]
-        user.save(update_fields=["first_name", "last_name"])
+        services.update_profile(
+            user=user, first_name=self.cleaned_data["first_name"], last_name=self.cleaned_data["last_name"]
+        )
 
 
 class ProfileForm(forms.ModelForm):
+    """What a person tells about themselves; their name is required."""
+
     class Meta:
         model = User
-        fields = [
-            "first_name",
-            "last_name",
-            "organisation",
-            "job_title",
-            "profession",
-            "region",
-            "preferred_language",
-            "listed_in_directory",
-        ]
+        fields = User.PROFILE_FIELDS
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),

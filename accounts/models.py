@@ -1,3 +1,5 @@
+"""The portal's user: logs in with an e-mail address and keeps a profile that networks and events use."""
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -30,6 +32,8 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
+    """A person with an account: their login, their profile and the language their e-mails are written in."""
+
     class Profession(models.TextChoices):
         PHYSICIAN = "physician", _("Physician")
         NURSE = "nurse", _("Nurse or public health nurse")
@@ -68,6 +72,18 @@ class User(AbstractUser):
         default=False,
         help_text=_("Other members of your networks see your name, job title, organisation and region."),
     )
+
+    # What a person fills in about themselves on their profile page (the admin and the data export show the same).
+    PROFILE_FIELDS = [
+        "first_name",
+        "last_name",
+        "organisation",
+        "job_title",
+        "profession",
+        "region",
+        "preferred_language",
+        "listed_in_directory",
+    ]
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

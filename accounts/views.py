@@ -1,3 +1,5 @@
+"""A member's own pages: my page, the profile form, the export of their data and deleting their account."""
+
 import json
 
 from django.contrib import messages
@@ -8,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import services
+from . import selectors, services
 from .forms import DeleteAccountForm, ProfileForm
 
 
@@ -21,7 +23,7 @@ def my_page(request):
 def edit_profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:my_page")
     return render(request, "accounts/profile_form.html", {"form": form})
@@ -30,7 +32,7 @@ def edit_profile(request):
 @login_required
 def export_data(request):
     """The member's own data as a JSON file download."""
-    data = services.export_personal_data(user=request.user)
+    data = selectors.personal_data(request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
     )

@@ -1,3 +1,5 @@
+"""What every page's template gets: the language switcher's links."""
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info

@@ -8,6 +8,7 @@ DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS, and passes `manage.py check --deploy
 from pathlib import Path
 
 import environ
+from csp import constants as csp_constants
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -43,26 +44,35 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "hyte_portal",
     "accounts",
     "networks",
     "events",
     "materials",
     "newsletter",
+    "audit",
+    "pages",
+    "demo",  # development data for `manage.py seed_demo`; production code imports nothing from it
 ]
 
 MIDDLEWARE = [
     "hyte_portal.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "hyte_portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hyte_portal.middleware.SessionIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "hyte_portal.middleware.StaffSecondFactorMiddleware",
+    "hyte_portal.middleware.AdminQueryGuardMiddleware",
 ]
 
 ROOT_URLCONF = "hyte_portal.urls"
@@ -162,6 +172,8 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds; Django's defaul
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="HYTE <hyte@example.org>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 EMAIL_REPLY_TO = env.str("EMAIL_REPLY_TO", default="hyte@example.org")
+# Where the feedback form's messages go (the contact page, the accessibility statement's feedback).
+FEEDBACK_EMAIL = env.str("FEEDBACK_EMAIL", default=EMAIL_REPLY_TO)
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
@@ -190,7 +202,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[HYTE] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupExtraForm"
-# allauth's rate limits stay on (its defaults); they live in the cache.
+# allauth's rate limits stay on (its defaults); they live in the cache. Failed logins count per account and
+# address of origin together (accounts.adapter), so that nobody can lock out a member from elsewhere.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -198,7 +211,15 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_email": "5/m/ip",
     "change_email": "1/m/user",
+    # Our own: sign-up messages (verification, "account already exists") to one address, whoever asks.
+    "signup_mail": "3/h/key",
 }
+
+# Second factor (allauth.mfa): TOTP with recovery codes, compulsory for staff (StaffSecondFactorMiddleware),
+# optional for members from My page.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="HYTE")
+MFA_RECOVERY_CODE_COUNT = 10
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -246,16 +267,39 @@ STORAGES = {
 MATERIALS_MAX_UPLOAD_BYTES = env.int("MATERIALS_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
 
 # --- Security (production) ------------------------------------------------------------------
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# DJANGO_SECURE_COOKIES=0 only for a production-mode run on plain-HTTP loopback (`make up`), never behind TLS.
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies of ours stand in front of the portal; every rate limit reads the visitor's address
+# from X-Forwarded-For accordingly (hyte_portal.client_address). 0 = REMOTE_ADDR is the visitor.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content Security Policy (django-csp): only the portal's own files, no inline script or style anywhere. A view
+# that serves a file of its own sets a stricter policy (material downloads are sandboxed), which is kept.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp_constants.SELF],
+        "script-src": [csp_constants.SELF],
+        "style-src": [csp_constants.SELF],
+        "img-src": [csp_constants.SELF, "data:"],  # data: for the QR code of the second-factor set-up
+        "font-src": [csp_constants.SELF],
+        "connect-src": [csp_constants.SELF],
+        "object-src": [csp_constants.NONE],
+        "base-uri": [csp_constants.SELF],
+        "form-action": [csp_constants.SELF],
+        "frame-ancestors": [csp_constants.NONE],
+    },
+}
+# A session left idle ends: staff after 8 hours by default, members after 14 days.
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=8 * 3600)
+MEMBER_SESSION_IDLE_SECONDS = env.int("MEMBER_SESSION_IDLE_SECONDS", default=14 * 24 * 3600)
 
 LOGGING = {
     "version": 1,

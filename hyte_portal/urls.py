@@ -1,3 +1,6 @@
+"""The site's addresses: the admin without a language prefix, every page under /fi/, /sv/ or /en/."""
+
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -8,8 +11,12 @@ from . import views
 admin.site.site_header = _("HYTE portal administration")
 admin.site.site_title = _("HYTE portal administration")
 admin.site.index_title = _("Networks, events, materials and the newsletter")
+# The admin's login is allauth's: its rate limits and the second-factor step apply to staff too.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
+    # Before the admin's own URLs, so that this checked version of its "view on site" redirect answers.
+    path("admin/r/<int:content_type_id>/<path:object_id>/", views.admin_view_on_site, name="admin_view_on_site"),
     path("admin/", admin.site.urls),
 ]
 
@@ -21,4 +28,5 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("materials/", include("materials.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("", include("pages.urls")),
 )

@@ -1,3 +1,5 @@
+"""The staff interface of the material bank: uploads and addresses, checked and saved by materials.services."""
+
 from django.contrib import admin, messages
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
@@ -21,6 +23,8 @@ TYPE_CSS = {
 
 @admin.register(Material)
 class MaterialAdmin(TabbedTranslationAdmin):
+    """Materials with their translations, file type badges and sizes; bulk actions change the visibility."""
+
     list_display = ("title", "type_badge", "kind", "visibility", "language", "year", "size", "download_count")
     list_filter = ("kind", "visibility", "language", "year", "networks")
     search_fields = ("title_fi", "title_sv", "title_en", "description_fi", "description_sv", "description_en")
@@ -37,6 +41,24 @@ class MaterialAdmin(TabbedTranslationAdmin):
 
     class Media:
         css = {"all": ("css/materials.css",)}
+
+    def save_model(self, request, obj, form, change):
+        """Save through the service, which checks the file or address and stores the file's size and type."""
+        services.save_material(
+            material=obj, networks=form.cleaned_data.get("networks"), events=form.cleaned_data.get("events")
+        )
+
+    def delete_model(self, request, obj):
+        services.delete_material(material=obj)
+
+    def delete_queryset(self, request, queryset):
+        for material in queryset:
+            services.delete_material(material=material)
+
+    def save_related(self, request, form, formsets, change):
+        # save_model has set the networks and events through the service: only inline rows are left to save.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     @admin.display(description=_("type"))
     def type_badge(self, material):

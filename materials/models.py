@@ -1,3 +1,5 @@
+"""The material bank: documents, files and links, public or for members, shown on network and event pages."""
+
 import uuid
 from pathlib import PurePath
 from urllib.parse import urlsplit
@@ -24,6 +26,8 @@ def material_upload_path(material, filename: str) -> str:
 
 
 class Material(models.Model):
+    """A file or an external address (exactly one), described in three languages; its file type is checked."""
+
     class Kind(models.TextChoices):
         DOCUMENT = "document", _("Document")
         LINK = "link", _("Link")
@@ -118,7 +122,8 @@ class Material(models.Model):
 
     def clean(self):
         super().clean()
-        if self.has_new_file:
+        # A form validates before the service does: the same file is read and checked once.
+        if self.has_new_file and self._type_checked_by_clean() is None:
             try:
                 self._checked = (self.file.file, filetypes.check_upload(self.file))
             except ValidationError as error:

@@ -1,6 +1,8 @@
 """Reads about materials that pages share."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
+
+from networks.models import Network
 
 from . import search
 from .models import Material
@@ -34,6 +36,17 @@ def search_materials(user, *, text="", kind="", network=None, year=None, languag
     if language:
         materials = materials.filter(language=language)
     return search.search(materials, text, public_descriptions_only=not user.is_authenticated)
+
+
+def bank_results(user, **filters) -> QuerySet[Material]:
+    """The bank's list page: search_materials() with each material's active networks (one more query a page)."""
+    active_networks = Prefetch("networks", queryset=Network.objects.filter(is_active=True))
+    return search_materials(user, **filters).prefetch_related(active_networks)
+
+
+def may_open(user, material: Material) -> bool:
+    """Whether the user may open the material's file or address."""
+    return materials_visible_to(user).filter(pk=material.pk).exists()
 
 
 def years_with_materials(user) -> list[int]:

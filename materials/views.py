@@ -1,13 +1,12 @@
+"""The material bank's pages: the searchable list, and downloading a file or following an address."""
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-
-from networks.models import Network
 
 from . import filetypes, selectors, services
 from .forms import MaterialSearchForm
@@ -21,9 +20,7 @@ def index(request):
     """The material bank: search words, filters and pages of results."""
     form = MaterialSearchForm(request.GET or None, years=selectors.years_with_materials(request.user))
     filters = form.filters() if form.is_bound else {}
-    active_networks = Prefetch("networks", queryset=Network.objects.filter(is_active=True))
-    materials = selectors.search_materials(request.user, **filters).prefetch_related(active_networks)
-    page = Paginator(materials, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.bank_results(request.user, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -48,7 +45,7 @@ def download(request, pk):
     if material.is_members_only and not request.user.is_authenticated:
         messages.info(request, _("This material is for members: log in to open it."))
         return redirect_to_login(request.get_full_path())
-    if not selectors.materials_visible_to(request.user).filter(pk=material.pk).exists():
+    if not selectors.may_open(request.user, material):
         raise Http404
     if material.is_external:
         response = HttpResponseRedirect(material.url)

@@ -1,20 +1,24 @@
-import csv
+"""The staff interface of networks and memberships; a coordinator sees only their own networks' rows.
+
+Memberships change only through networks.services (adding a member, the decision actions), which keep the dates
+and send the e-mails; an existing membership is shown, not edited.
+"""
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from . import services
+from accounts.selectors import user_with_email
+from hyte_portal.csv_export import csv_response
+
+from . import selectors, services
 from .admin_scoping import NetworkScopedAdminMixin
 from .coordinators import is_scoped_coordinator
 from .models import Membership, Network, NetworkRole
-from .selectors import coordinated_network_ids
 
 CSV_HEADER = [
     _("network"),
@@ -31,43 +35,37 @@ CSV_HEADER = [
 ]
 
 
-def _csv_cell(value) -> str:
-    """A cell a spreadsheet will not run as a formula, whatever a member typed into their profile."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _date(value):
     return timezone.localtime(value).strftime("%Y-%m-%d") if value else ""
 
 
-def memberships_csv_response(memberships, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # so that spreadsheet programs read the file as UTF-8 (ä, ö, å)
-    writer = csv.writer(response)
-    writer.writerow([str(label) for label in CSV_HEADER])
-    for membership in memberships:
-        user = membership.user
-        writer.writerow(
-            [
-                _csv_cell(value)
-                for value in (
-                    membership.network.name,
-                    membership.get_status_display(),
-                    user.first_name,
-                    user.last_name,
-                    user.email,
-                    user.organisation,
-                    user.job_title,
-                    user.get_profession_display(),
-                    user.get_region_display(),
-                    _date(membership.requested_at),
-                    _date(membership.joined_at),
-                )
-            ]
+def memberships_csv_response(memberships, filename: str):
+    """The memberships as a spreadsheet: the network, the status and the member's profile, one row each."""
+    rows = (
+        (
+            membership.network.name,
+            membership.get_status_display(),
+            membership.user.first_name,
+            membership.user.last_name,
+            membership.user.email,
+            membership.user.organisation,
+            membership.user.job_title,
+            membership.user.get_profession_display(),
+            membership.user.get_region_display(),
+            _date(membership.requested_at),
+            _date(membership.joined_at),
         )
-    return response
+        for membership in memberships
+    )
+    return csv_response(filename=filename, header=CSV_HEADER, rows=rows)
+
+
+def approved_message(count: int) -> str:
+    return ngettext("%(count)d request approved.", "%(count)d requests approved.", count) % {"count": count}
+
+
+def rejected_message(count: int) -> str:
+    return ngettext("%(count)d request rejected.", "%(count)d requests rejected.", count) % {"count": count}
 
 
 class NetworkRoleInline(admin.TabularInline):
@@ -81,15 +79,7 @@ class NetworkRoleInline(admin.TabularInline):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user" and is_scoped_coordinator(request.user):
             # A coordinator names contact people among their own networks' members, not from the whole user list.
-            ids = coordinated_network_ids(request.user)
-            kwargs["queryset"] = (
-                get_user_model()
-                .objects.filter(
-                    Q(memberships__network_id__in=ids, memberships__status=Membership.Status.ACTIVE)
-                    | Q(network_roles__network_id__in=ids)
-                )
-                .distinct()
-            )
+            kwargs["queryset"] = selectors.people_of_networks(selectors.coordinated_network_ids(request.user))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -111,7 +101,7 @@ class MembershipAddForm(forms.ModelForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        self.person = get_user_model().objects.filter(email__iexact=email).first()
+        self.person = user_with_email(email)
         if self.person is None:
             raise forms.ValidationError(
                 _("No account uses the address %(email)s. The person must sign up first."), params={"email": email}
@@ -122,16 +112,17 @@ class MembershipAddForm(forms.ModelForm):
         cleaned = super().clean()
         network = cleaned.get("network")
         person = getattr(self, "person", None)
-        if network and person and Membership.objects.filter(user=person, network=network).exists():
-            raise forms.ValidationError(
-                _("%(person)s already has a membership in %(network)s; find it in the list to see its status."),
-                params={"person": person, "network": network},
-            )
+        if network and person:
+            try:
+                services.ensure_member_can_be_added(user=person, network=network)
+            except services.MembershipError as error:
+                raise forms.ValidationError(error.message) from None
         return cleaned
 
     def save(self, commit=True):
+        """The membership unsaved, whatever `commit` says: MembershipAdmin.save_model stores it through the service."""
         self.instance.user = self.person
-        return super().save(commit)
+        return super().save(commit=False)
 
 
 @admin.register(Network)
@@ -151,14 +142,7 @@ class NetworkAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
     coordinator_readonly_fields = ["slug", "kind", "join_policy", "is_active", "order"]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                active_member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE)),
-                pending_count=Count("memberships", filter=Q(memberships__status=Membership.Status.PENDING)),
-            )
-        )
+        return selectors.with_membership_counts(super().get_queryset(request))
 
     def get_readonly_fields(self, request, obj=None):
         if self.coordinated_ids(request) is not None:
@@ -178,16 +162,13 @@ class NetworkAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Export the active members of the selected networks as CSV"), permissions=["view"])
     def export_members_csv(self, request, queryset):
-        memberships = (
-            Membership.objects.filter(network__in=queryset, status=Membership.Status.ACTIVE)
-            .select_related("user", "network")
-            .order_by("network__order", "network__slug", "user__last_name", "user__first_name")
-        )
-        return memberships_csv_response(memberships, "network-members.csv")
+        return memberships_csv_response(selectors.active_members_of(queryset), "network-members.csv")
 
 
 @admin.register(Membership)
 class MembershipAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
+    """Memberships, their requests and the coordinators' decisions on them."""
+
     list_display = ["user", "user_email", "network", "status", "requested_at", "status_changed_at", "decided_by"]
     list_filter = [
         ("network", admin.RelatedOnlyFieldListFilter),
@@ -234,14 +215,21 @@ class MembershipAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
         return membership.user.email
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            now = timezone.now()
-            obj.status_changed_at = now
-            if obj.status == Membership.Status.ACTIVE:
-                obj.joined_at = now
-            if obj.status in (Membership.Status.ACTIVE, Membership.Status.REJECTED):
-                obj.decided_at, obj.decided_by = now, request.user
-        super().save_model(request, obj, form, change)
+        """A membership added by hand goes through the service, which keeps the dates and sends the e-mails."""
+        membership = services.add_member(network=obj.network, user=obj.user, status=obj.status, added_by=request.user)
+        # The admin goes on with `obj` (its log entry, the link in the message): make it the row the service saved.
+        obj.pk = membership.pk
+        obj.refresh_from_db()
+        obj._state.adding = False
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.MembershipError as error:
+            # The form asked the same rule, but the person was added by someone else in between: say so, and
+            # offer the form again (the admin's transaction has rolled back).
+            self.message_user(request, error.message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
     def _decide(self, request, queryset, service, done_message):
         done, refused = 0, []
@@ -259,21 +247,11 @@ class MembershipAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Approve the selected requests and e-mail the members"), permissions=["change"])
     def approve_selected(self, request, queryset):
-        self._decide(
-            request,
-            queryset,
-            services.approve_membership,
-            lambda n: ngettext("%(count)d request approved.", "%(count)d requests approved.", n) % {"count": n},
-        )
+        self._decide(request, queryset, services.approve_membership, approved_message)
 
     @admin.action(description=_("Reject the selected requests and e-mail the members"), permissions=["change"])
     def reject_selected(self, request, queryset):
-        self._decide(
-            request,
-            queryset,
-            services.reject_membership,
-            lambda n: ngettext("%(count)d request rejected.", "%(count)d requests rejected.", n) % {"count": n},
-        )
+        self._decide(request, queryset, services.reject_membership, rejected_message)
 
     @admin.action(description=_("Export the selected memberships as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):

@@ -12,6 +12,7 @@ COORDINATOR_PERMISSIONS = {
         "networkrole": ["view", "add", "change", "delete"],
         "membership": ["view", "add", "change"],
     },
+    "audit": {"auditentry": ["view"]},  # their networks' entries only (the admin scopes the rows)
 }
 
 

@@ -1,3 +1,5 @@
+"""Networks, their contact people and coordinators (roles), and each person's membership in a network."""
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -7,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Network(models.Model):
+    """A network of professionals: its texts in three languages, its kind, and how people join it."""
+
     class Kind(models.TextChoices):
         GOOD_SPIRAL_THEME = "good_spiral_theme", _("Good Spiral theme network")
         DIRECTOR_NETWORK = "director_network", _("Director network")
@@ -102,6 +106,8 @@ class NetworkRole(models.Model):
 
 
 class Membership(models.Model):
+    """A person's one row in a network: pending, active, rejected or left, with the dates of its history."""
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         ACTIVE = "active", _("Active")

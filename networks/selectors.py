@@ -1,11 +1,13 @@
 """Reads about networks that pages, partials, the admin and other apps share."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from .models import Membership, Network, NetworkRole
 
 
 def is_active_member(user, network) -> bool:
+    """Whether the user is an active member of the network (one query)."""
     if not user.is_authenticated or network is None:
         return False
     return Membership.objects.filter(user=user, network=network, status=Membership.Status.ACTIVE).exists()
@@ -50,6 +52,28 @@ def networks_with_member_counts() -> QuerySet[Network]:
     )
 
 
+def networks_for_list(user) -> list[Network]:
+    """Listed networks with `member_count`, and `my_status`: the user's membership status or None (two queries)."""
+    networks = list(networks_with_member_counts())
+    statuses = membership_statuses(user)
+    for network in networks:
+        network.my_status = statuses.get(network.pk)
+    return networks
+
+
+def active_network(slug: str) -> Network | None:
+    """The active network with this slug, or None."""
+    return Network.objects.filter(is_active=True, slug=slug).first()
+
+
+def with_membership_counts(networks: QuerySet[Network]) -> QuerySet[Network]:
+    """The networks, each with `active_member_count` and `pending_count` (requests waiting for a decision)."""
+    return networks.annotate(
+        active_member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE)),
+        pending_count=Count("memberships", filter=Q(memberships__status=Membership.Status.PENDING)),
+    )
+
+
 def network_for_page(slug: str) -> Network | None:
     """An active network with its member count and its contact people (two queries), or None."""
     roles = NetworkRole.objects.select_related("user").order_by("order", "pk")
@@ -69,6 +93,7 @@ def membership_statuses(user) -> dict[int, str]:
 
 
 def membership_of(user, network) -> Membership | None:
+    """The user's membership row in the network, whatever its status, or None."""
     if not user.is_authenticated:
         return None
     return Membership.objects.filter(user=user, network=network).first()
@@ -95,4 +120,25 @@ def directory_members(network) -> QuerySet[Membership]:
         Membership.objects.filter(network=network, status=Membership.Status.ACTIVE, user__listed_in_directory=True)
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "user__email")
+    )
+
+
+def active_members_of(networks) -> QuerySet[Membership]:
+    """The active memberships of the given networks, by network and then by name, with users (one query)."""
+    return (
+        Membership.objects.filter(network__in=networks, status=Membership.Status.ACTIVE)
+        .select_related("user", "network")
+        .order_by("network__order", "network__slug", "user__last_name", "user__first_name")
+    )
+
+
+def people_of_networks(network_ids):
+    """The users who are active members of, or hold a role in, any of the networks: whom a coordinator may name."""
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(memberships__network_id__in=network_ids, memberships__status=Membership.Status.ACTIVE)
+            | Q(network_roles__network_id__in=network_ids)
+        )
+        .distinct()
     )

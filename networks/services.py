@@ -4,7 +4,14 @@ One row per user and network (a unique constraint) holds the whole life cycle: p
 active -> left, and left or rejected -> pending or active again. The dates on the row are never erased:
 `requested_at` is the first request, `joined_at` the first day as a member, `left_at` the last departure, and
 `status_changed_at` says since when the current status holds.
+
+The e-mails go out from Celery tasks queued on commit. Each is claimed, sent and marked as sent without holding
+a row lock over the SMTP conversation: a short transaction sets the "mailed" mark, the message goes out after it,
+and a failed send takes the mark back so that the task's retry sends it. (A worker killed between the mark and
+the send loses that one message rather than sending it twice.)
 """
+
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +28,7 @@ ERRORS = {
     "already_pending": _("Your request to join %(network)s is already waiting for a decision."),
     "not_member": _("You are not a member of %(network)s."),
     "already_decided": _("The request of %(person)s to join %(network)s has already been decided."),
+    "has_membership": _("%(person)s already has a membership in %(network)s; find it in the list to see its status."),
 }
 
 
@@ -54,16 +62,46 @@ def join_network(*, user, network: Network) -> Membership:
             if membership.status == Membership.Status.PENDING:
                 raise MembershipError("already_pending", network=network.name)
             # Coming back after leaving, or asking again after a rejection: the same row, a new status.
-            membership.status = target
-            membership.status_changed_at = now
-            if target == Membership.Status.ACTIVE and membership.joined_at is None:
-                membership.joined_at = now
-            membership.save(update_fields=["status", "status_changed_at", "joined_at"])
+            _change_status(membership, status=target, now=now)
         if membership.status == Membership.Status.PENDING:
-            from .tasks import notify_coordinators_of_request
-
-            transaction.on_commit(lambda: notify_coordinators_of_request.delay(membership.pk), robust=True)
+            _queue_request_mail(membership)
     return membership
+
+
+def add_member(*, network: Network, user, status: str, added_by) -> Membership:
+    """Add a person to a network by hand (the admin): an active member at once, or a request waiting for a decision.
+
+    The coordinators' way in for invitation networks and for adding someone on their behalf, in any network.
+    It keeps join_network's rules: one row per person and network, and a person who left or was rejected gets
+    their row back with its dates. An active member is recorded as decided by `added_by` and gets the decision
+    e-mail; a pending request is announced to the coordinators like a request from the join button. Raises
+    MembershipError if the person is already a member or waiting for a decision.
+    """
+    if status not in (Membership.Status.ACTIVE, Membership.Status.PENDING):
+        raise ValueError(f"a member is added as active or pending, not {status!r}")
+    now = timezone.now()
+    with transaction.atomic():
+        membership, created = _claim_membership(user=user, network=network, status=status, now=now)
+        if not created:
+            _refuse_current_membership(membership)
+        decided_by = added_by if status == Membership.Status.ACTIVE else None
+        _change_status(membership, status=status, now=now, decided_by=decided_by)
+        if status == Membership.Status.ACTIVE:
+            _queue_decision_mail(membership)
+        else:
+            _queue_request_mail(membership)
+    return membership
+
+
+def ensure_member_can_be_added(*, user, network: Network) -> None:
+    """Raise MembershipError if add_member would refuse the person; the admin's form asks before saving."""
+    membership = Membership.objects.filter(user=user, network=network).select_related("user", "network").first()
+    _refuse_current_membership(membership)
+
+
+def _refuse_current_membership(membership: Membership | None) -> None:
+    if membership is not None and membership.status in (Membership.Status.ACTIVE, Membership.Status.PENDING):
+        raise MembershipError("has_membership", person=str(membership.user), network=membership.network.name)
 
 
 def _claim_membership(*, user, network, status, now) -> tuple[Membership, bool]:
@@ -85,6 +123,21 @@ def _claim_membership(*, user, network, status, now) -> tuple[Membership, bool]:
     if not created:
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
     return membership, created
+
+
+def _change_status(membership: Membership, *, status, now, decided_by=None) -> None:
+    """Give a locked row its new status, keeping its history: `joined_at` stays the first day as a member."""
+    membership.status = status
+    membership.status_changed_at = now
+    fields = ["status", "status_changed_at"]
+    if status == Membership.Status.ACTIVE and membership.joined_at is None:
+        membership.joined_at = now
+        fields.append("joined_at")
+    if decided_by is not None:
+        membership.decided_at = now
+        membership.decided_by = decided_by
+        fields += ["decided_at", "decided_by"]
+    membership.save(update_fields=fields)
 
 
 def leave_network(*, user, network: Network) -> Membership:
@@ -124,51 +177,50 @@ def reject_membership(*, membership_id: int, decided_by) -> Membership:
 
 
 def _decide(*, membership_id, decided_by, status) -> Membership:
-    from .tasks import send_membership_decision
-
     with transaction.atomic():
         membership = Membership.objects.select_for_update().select_related("user", "network").get(pk=membership_id)
         if membership.status != Membership.Status.PENDING:
             raise MembershipError("already_decided", person=str(membership.user), network=membership.network.name)
-        now = timezone.now()
-        membership.status = status
-        membership.status_changed_at = now
-        membership.decided_at = now
-        membership.decided_by = decided_by
-        if status == Membership.Status.ACTIVE and membership.joined_at is None:
-            membership.joined_at = now
-        membership.save(update_fields=["status", "status_changed_at", "decided_at", "decided_by", "joined_at"])
-        transaction.on_commit(lambda: send_membership_decision.delay(membership.pk), robust=True)
+        _change_status(membership, status=status, now=timezone.now(), decided_by=decided_by)
+        _queue_decision_mail(membership)
     return membership
+
+
+def _queue_decision_mail(membership: Membership) -> None:
+    from .tasks import send_membership_decision
+
+    transaction.on_commit(lambda: send_membership_decision.delay(membership.pk), robust=True)
+
+
+def _queue_request_mail(membership: Membership) -> None:
+    from .tasks import notify_coordinators_of_request
+
+    transaction.on_commit(lambda: notify_coordinators_of_request.delay(membership.pk), robust=True)
 
 
 def send_membership_decision(*, membership_id: int) -> bool:
     """E-mail the member the decision on their request, in their language; True if a message went out.
 
-    Idempotent enough for a retried task: the row is locked, and a decision already mailed (decision_mailed_at
-    at or after decided_at) is not mailed again. A request that is no longer decided (the member left or asked
-    again since) gets no message.
+    A decision is mailed once however often the task runs: a short transaction locks the row, checks that the
+    decision is not mailed yet (decision_mailed_at before decided_at) and marks it mailed; the message goes
+    out after that commit, and if sending fails the mark is taken back and the error raised, so that the task's
+    retry sends it. A request that is no longer decided (the member left or asked again since) gets no message.
     """
     from hyte_portal.emails import send_email
 
     from .emails import decision_email_kwargs
 
     with transaction.atomic():
-        membership = (
-            Membership.objects.select_for_update(of=("self",))
-            .select_related("user", "network")
-            .filter(pk=membership_id)
-            .first()
-        )
+        membership = _locked_for_mail(Membership.objects.filter(pk=membership_id))
         if membership is None or membership.decided_at is None:
             return False
         if membership.status not in (Membership.Status.ACTIVE, Membership.Status.REJECTED):
             return False
         if membership.decision_mailed_at and membership.decision_mailed_at >= membership.decided_at:
             return False
+        previous_mark = _mark_mailed(membership, "decision_mailed_at")
+    with _mail_claim_released_on_error(membership, "decision_mailed_at", previous_mark):
         send_email(**decision_email_kwargs(membership))
-        membership.decision_mailed_at = timezone.now()
-        membership.save(update_fields=["decision_mailed_at"])
     return True
 
 
@@ -177,23 +229,42 @@ def notify_coordinators_of_request(*, membership_id: int) -> int:
 
     Each gets the message in their own language with a link to the waiting requests in the admin. Returns how
     many messages went out; a request no longer pending, or already announced since it became pending, gets none.
+    Claimed, sent and marked like send_membership_decision, so no row lock is held while the messages go out.
     """
     from hyte_portal.emails import send_many
 
     from .emails import request_emails
 
     with transaction.atomic():
-        membership = (
-            Membership.objects.select_for_update(of=("self",))
-            .select_related("user", "network")
-            .filter(pk=membership_id, status=Membership.Status.PENDING)
-            .first()
-        )
+        membership = _locked_for_mail(Membership.objects.filter(pk=membership_id, status=Membership.Status.PENDING))
         if membership is None:
             return 0
         if membership.request_mailed_at and membership.request_mailed_at >= membership.status_changed_at:
             return 0
-        sent = send_many(request_emails(membership))
-        membership.request_mailed_at = timezone.now()
-        membership.save(update_fields=["request_mailed_at"])
-    return sent
+        previous_mark = _mark_mailed(membership, "request_mailed_at")
+    with _mail_claim_released_on_error(membership, "request_mailed_at", previous_mark):
+        return send_many(request_emails(membership))
+
+
+def _locked_for_mail(memberships) -> Membership | None:
+    return memberships.select_for_update(of=("self",)).select_related("user", "network").first()
+
+
+def _mark_mailed(membership: Membership, field: str):
+    """Claim the message for this sender by setting its "mailed" mark now; returns the mark it had before."""
+    previous = getattr(membership, field)
+    setattr(membership, field, timezone.now())
+    membership.save(update_fields=[field])
+    return previous
+
+
+@contextmanager
+def _mail_claim_released_on_error(membership: Membership, field: str, previous_mark):
+    """Around a send: if it fails, put the mark back (unless another sender claimed the row since) and re-raise."""
+    try:
+        yield
+    except BaseException:
+        claimed = getattr(membership, field)
+        with transaction.atomic():
+            Membership.objects.filter(pk=membership.pk, **{field: claimed}).update(**{field: previous_mark})
+        raise

@@ -1,3 +1,5 @@
+"""Celery tasks of the membership e-mails: thin wrappers that take ids and call networks.services."""
+
 from celery import shared_task
 
 from . import services

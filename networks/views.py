@@ -1,8 +1,10 @@
+"""The networks' public pages: the list, a network's page, joining and leaving, and the member directory."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -26,10 +28,7 @@ MATERIALS_SHOWN = 20
 
 @require_safe
 def network_list(request):
-    networks = list(selectors.networks_with_member_counts())
-    statuses = selectors.membership_statuses(request.user)
-    for network in networks:
-        network.my_status = statuses.get(network.pk)
+    networks = selectors.networks_for_list(request.user)
     groups = [
         {"kind": kind, "label": KIND_HEADINGS[kind], "networks": [n for n in networks if n.kind == kind]}
         for kind in Network.KIND_ORDER
@@ -54,53 +53,56 @@ def network_detail(request, slug):
     return render(request, "networks/network_detail.html", context)
 
 
-@require_POST
-def join(request, slug):
-    network = get_object_or_404(Network, slug=slug, is_active=True)
+def _active_network(slug) -> Network:
+    network = selectors.active_network(slug)
+    if network is None:
+        raise Http404
+    return network
+
+
+def _joined_message(membership, network) -> str:
+    if membership.status == Membership.Status.ACTIVE:
+        return _("Welcome! You are now a member of %(network)s.") % {"network": network.name}
+    return _(
+        "Your request to join %(network)s has been sent. Its coordinators will decide on it, "
+        "and you will get an e-mail."
+    ) % {"network": network.name}
+
+
+def _left_message(membership, network) -> str:
+    if membership.previous_status == Membership.Status.PENDING:
+        return _("Your request to join %(network)s has been withdrawn.") % {"network": network.name}
+    return _("You have left %(network)s.") % {"network": network.name}
+
+
+def _change_membership(request, slug, service, success_message):
+    """Run a membership service for the logged-in user and tell them the outcome on the network's page."""
+    network = _active_network(slug)
     if not request.user.is_authenticated:
         return redirect_to_login(network.get_absolute_url())
     try:
-        membership = services.join_network(user=request.user, network=network)
+        membership = service(user=request.user, network=network)
     except services.MembershipError as error:
         messages.error(request, error.message)
     else:
-        if membership.status == Membership.Status.ACTIVE:
-            messages.success(request, _("Welcome! You are now a member of %(network)s.") % {"network": network.name})
-        else:
-            messages.success(
-                request,
-                _(
-                    "Your request to join %(network)s has been sent. Its coordinators will decide on it, "
-                    "and you will get an e-mail."
-                )
-                % {"network": network.name},
-            )
+        messages.success(request, success_message(membership, network))
     return redirect(network)
+
+
+@require_POST
+def join(request, slug):
+    return _change_membership(request, slug, services.join_network, _joined_message)
 
 
 @require_POST
 def leave(request, slug):
-    network = get_object_or_404(Network, slug=slug, is_active=True)
-    if not request.user.is_authenticated:
-        return redirect_to_login(network.get_absolute_url())
-    try:
-        membership = services.leave_network(user=request.user, network=network)
-    except services.MembershipError as error:
-        messages.error(request, error.message)
-    else:
-        if membership.previous_status == Membership.Status.PENDING:
-            messages.success(
-                request, _("Your request to join %(network)s has been withdrawn.") % {"network": network.name}
-            )
-        else:
-            messages.success(request, _("You have left %(network)s.") % {"network": network.name})
-    return redirect(network)
+    return _change_membership(request, slug, services.leave_network, _left_message)
 
 
 @require_safe
 @login_required
 def member_directory(request, slug):
-    network = get_object_or_404(Network, slug=slug, is_active=True)
+    network = _active_network(slug)
     if not selectors.is_active_member(request.user, network):
         return render(request, "networks/member_directory_forbidden.html", {"network": network}, status=403)
     members = list(selectors.directory_members(network))

@@ -7,13 +7,14 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy, ngettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from hyte_portal.rate_limits import limit_exceeded
 
 from . import selectors, services
 from .forms import MemberSubscriptionForm, SubscribeForm
@@ -24,12 +25,7 @@ SUBSCRIBE_LIMIT = 20  # sign-ups per client address per hour
 
 
 def _too_many_sign_ups(request) -> bool:
-    key = f"newsletter:subscribe:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) > SUBSCRIBE_LIMIT
-    except ValueError:
-        return False
+    return limit_exceeded(request, action="newsletter-subscribe", limit=SUBSCRIBE_LIMIT, seconds=3600)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -98,3 +98,39 @@ def user(db):
 def member_client(client, user):
     client.force_login(user)
     return client
+
+
+def record_second_factor(client, user):
+    """Make `client`'s session one in which `user` has used a TOTP second factor, as allauth's login records it."""
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+    from django.test import RequestFactory
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    request = RequestFactory().get("/")
+    request.session = client.session
+    record_authentication(request, user, "mfa", type="totp")
+    request.session.save()
+
+
+@pytest.fixture(autouse=True)
+def staff_sessions_have_a_second_factor(request, monkeypatch):
+    """The admin opens only after a second factor (hyte_portal.middleware.StaffSecondFactorMiddleware). Tests
+    that log staff in with force_login are about what the admin does, so their session counts as having used
+    one; tests of the second factor itself are marked `real_second_factor` and log in as a person would."""
+    if request.node.get_closest_marker("real_second_factor"):
+        yield
+        return
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if user.is_staff:
+            record_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+    yield

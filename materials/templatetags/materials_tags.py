@@ -1,3 +1,5 @@
+"""Data for the materials partial on the home page, in one query."""
+
 from django import template
 
 from materials.selectors import latest_materials_for

@@ -5,7 +5,7 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from materials.demo import draw_pdf
+from demo.materials import draw_pdf
 
 
 def pdf_bytes(title="Kaatumisten ehkäisy", text="Esimerkki.") -> bytes:

@@ -158,3 +158,24 @@ def test_add_form_has_translation_tabs(staff_client):
     html = staff_client.get(ADD_URL).content.decode()
     assert 'name="title_fi"' in html and 'name="title_sv"' in html and 'name="title_en"' in html
     assert "tabbed_translation_fields" in html
+
+
+def test_deleting_in_the_admin_removes_the_file(staff_client, stored_files, django_capture_on_commit_callbacks):
+    material = PdfMaterialFactory()
+    assert stored_files() == [material.file.name]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(f"{LIST_URL}{material.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Material.objects.exists()
+    assert stored_files() == []
+
+
+def test_bulk_deleting_in_the_admin_removes_the_files(staff_client, stored_files, django_capture_on_commit_callbacks):
+    chosen = PdfMaterialFactory.create_batch(2)
+    kept = PdfMaterialFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            LIST_URL, {"action": "delete_selected", "_selected_action": [m.pk for m in chosen], "post": "yes"}
+        )
+    assert list(Material.objects.all()) == [kept]
+    assert stored_files() == [kept.file.name]

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from materials import demo
+from demo import materials as demo
 from materials.models import Material
 from materials.selectors import search_materials
 from networks.models import Network

@@ -272,3 +272,42 @@ def test_the_coordinators_group_can_be_given_another_apps_permissions():
 
 def test_a_malformed_id_is_not_a_server_error(coordinator_client):
     assert coordinator_client.get(f"{CHANGELIST}not-a-number/change/").status_code == 302
+
+
+def test_a_member_added_in_the_admin_is_e_mailed_and_the_decider_recorded(
+    staff_client, own_network, tasks_inline, django_capture_on_commit_callbacks
+):
+    person = UserFactory(preferred_language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            f"{CHANGELIST}add/", {"email": person.email, "network": own_network.pk, "status": "active"}
+        )
+    assert response.status_code == 302
+    membership = Membership.objects.get(user=person, network=own_network)
+    assert membership.decided_by == staff_client.user
+    assert [message.subject for message in mail.outbox] == ["Welcome to Public health directors"]
+
+
+def test_a_person_who_left_can_be_added_again_in_the_admin(staff_client, own_network):
+    left = MembershipFactory(network=own_network, status=Membership.Status.LEFT)
+    response = staff_client.post(
+        f"{CHANGELIST}add/", {"email": left.user.email, "network": own_network.pk, "status": "active"}
+    )
+    assert response.status_code == 302
+    assert Membership.objects.get(pk=left.pk).status == Membership.Status.ACTIVE
+
+
+def test_a_member_added_by_someone_else_meanwhile_is_reported_not_a_server_error(
+    staff_client, own_network, monkeypatch
+):
+    from networks import services
+
+    existing = MembershipFactory(network=own_network)
+    # The form's check passes as if the other person's save had not committed yet; the service then refuses.
+    monkeypatch.setattr(services, "ensure_member_can_be_added", lambda **kwargs: None)
+    response = staff_client.post(
+        f"{CHANGELIST}add/", {"email": existing.user.email, "network": own_network.pk, "status": "active"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == f"{CHANGELIST}add/"
+    assert "already has a membership in Public health directors" in response.content.decode()
+    assert Membership.objects.filter(user=existing.user).count() == 1

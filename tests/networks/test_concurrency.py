@@ -6,7 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core import mail
-from django.db import connection
+from django.core.mail.backends import locmem
+from django.db import DatabaseError, connection, transaction
 
 from networks import services
 from networks.models import Membership, Network
@@ -106,3 +107,43 @@ def test_two_coordinators_deciding_at_once_make_one_decision_and_one_e_mail(task
     request.refresh_from_db()
     assert request.status in (Membership.Status.ACTIVE, Membership.Status.REJECTED)
     assert len(mail.outbox) == 1
+
+
+class LockProbeBackend(locmem.EmailBackend):
+    """The test outbox, which first asks from another connection whether any membership row is locked."""
+
+    outcomes = []
+
+    def send_messages(self, messages):
+        def probe():
+            try:
+                with transaction.atomic():
+                    list(Membership.objects.select_for_update(nowait=True))
+                LockProbeBackend.outcomes.append("free")
+            except DatabaseError:
+                LockProbeBackend.outcomes.append("locked")
+            finally:
+                connection.close()
+
+        thread = threading.Thread(target=probe)
+        thread.start()
+        thread.join()
+        return super().send_messages(messages)
+
+
+@pytest.fixture
+def lock_probe(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.LockProbeBackend"
+    LockProbeBackend.outcomes = []
+    return LockProbeBackend.outcomes
+
+
+def test_no_row_lock_is_held_while_e_mails_go_out(lock_probe, tasks_inline):
+    from tests.networks.factories import make_coordinator
+
+    network = NetworkFactory(join_policy=Network.JoinPolicy.APPROVAL)
+    make_coordinator(network)
+    membership = services.join_network(user=UserFactory(), network=network)  # the coordinator is told on commit
+    services.approve_membership(membership_id=membership.pk, decided_by=UserFactory())  # the member is told
+    assert len(mail.outbox) == 2
+    assert lock_probe == ["free", "free"]

@@ -1,7 +1,9 @@
+from datetime import timedelta
+
 import pytest
 import time_machine
 from django.core import mail
-from django.utils import translation
+from django.utils import timezone, translation
 
 from networks import services
 from networks.models import Membership, Network
@@ -241,3 +243,77 @@ def test_a_withdrawn_request_is_not_announced(user):
     services.leave_network(user=user, network=network)
     assert services.notify_coordinators_of_request(membership_id=membership.pk) == 0
     assert mail.outbox == []
+
+
+def test_adding_a_member_by_hand_records_who_decided_and_e_mails_them(tasks_inline, django_capture_on_commit_callbacks):
+    staff = UserFactory()
+    network = NetworkFactory(join_policy=Network.JoinPolicy.INVITATION, name_en="Coaching alumni")
+    person = UserFactory(preferred_language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        membership = services.add_member(network=network, user=person, status=Membership.Status.ACTIVE, added_by=staff)
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.ACTIVE
+    assert membership.decided_by == staff and membership.decided_at and membership.joined_at
+    [message] = mail.outbox
+    assert message.to == [person.email] and message.subject == "Welcome to Coaching alumni"
+
+
+def test_a_request_added_by_hand_is_announced_to_the_coordinators(tasks_inline, django_capture_on_commit_callbacks):
+    from tests.networks.factories import make_coordinator
+
+    network = NetworkFactory(join_policy=APPROVAL)
+    coordinator = make_coordinator(network)
+    with django_capture_on_commit_callbacks(execute=True):
+        membership = services.add_member(
+            network=network, user=UserFactory(), status=Membership.Status.PENDING, added_by=UserFactory()
+        )
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.PENDING and membership.decided_by is None
+    assert [message.to for message in mail.outbox] == [[coordinator.email]]
+
+
+def test_adding_a_current_member_by_hand_is_refused(user):
+    network = NetworkFactory()
+    MembershipFactory(user=user, network=network, status=Membership.Status.PENDING)
+    with pytest.raises(services.MembershipError) as error:
+        services.add_member(network=network, user=user, status=Membership.Status.ACTIVE, added_by=UserFactory())
+    assert error.value.code == "has_membership"
+    assert Membership.objects.get(user=user, network=network).status == Membership.Status.PENDING
+
+
+def test_someone_who_left_is_added_back_on_the_same_row_with_its_dates(user):
+    joined = timezone.now() - timedelta(days=100)
+    left = MembershipFactory(user=user, status=Membership.Status.LEFT, joined_at=joined, left_at=joined)
+    services.add_member(network=left.network, user=user, status=Membership.Status.ACTIVE, added_by=UserFactory())
+    membership = Membership.objects.get(user=user)
+    assert membership.pk == left.pk and membership.status == Membership.Status.ACTIVE
+    assert membership.joined_at == joined and membership.left_at == joined
+
+
+def test_a_decision_that_could_not_be_sent_is_sent_by_the_retry(settings, tasks_inline):
+    request = MembershipFactory(network=NetworkFactory(join_policy=APPROVAL), status="pending")
+    services.approve_membership(membership_id=request.pk, decided_by=UserFactory())  # mail not sent yet
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nothing listens there
+    with pytest.raises(OSError):
+        services.send_membership_decision(membership_id=request.pk)
+    assert Membership.objects.get(pk=request.pk).decision_mailed_at is None
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert services.send_membership_decision(membership_id=request.pk) is True
+    assert len(mail.outbox) == 1
+    assert Membership.objects.get(pk=request.pk).decision_mailed_at is not None
+
+
+def test_an_announcement_that_could_not_be_sent_is_sent_by_the_retry(user, settings, tasks_inline):
+    from tests.networks.factories import make_coordinator
+
+    network = NetworkFactory(join_policy=APPROVAL)
+    make_coordinator(network)
+    membership = services.join_network(user=user, network=network)  # the announcement is not sent yet
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    with pytest.raises(OSError):
+        services.notify_coordinators_of_request(membership_id=membership.pk)
+    assert Membership.objects.get(pk=membership.pk).request_mailed_at is None
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert services.notify_coordinators_of_request(membership_id=membership.pk) == 1
