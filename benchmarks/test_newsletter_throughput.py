@@ -7,16 +7,15 @@ least 0.5. Run with `make bench` (needs PostgreSQL: DATABASE_URL=postgres://...)
 
 import os
 import smtplib
-import socket
 import time
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.db import connection
 
 from newsletter import services
 from newsletter.emails import IssueMessages
 from newsletter.models import NewsletterIssue, Subscriber
+from tests.smtp_sink import serving, use_smtp_server
 
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "10000"))
 LANGUAGES = ["fi", "sv", "en"]
@@ -35,20 +34,11 @@ class CountingSink:
 
 @pytest.fixture
 def sink(settings):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    handler = CountingSink()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.NEWSLETTER_SEND_RATE = 0  # as fast as the sink takes them
-    settings.NEWSLETTER_TASK_SECONDS = 3600
-    handler.port = port
-    yield handler
-    controller.stop()
+    with serving(CountingSink()) as handler:
+        use_smtp_server(settings, handler.port)
+        settings.NEWSLETTER_SEND_RATE = 0  # as fast as the sink takes them
+        settings.NEWSLETTER_TASK_SECONDS = 3600
+        yield handler
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,4 +1,10 @@
-"""Shared test set-up: service markers, the CI no-skip rule, language reset, factories."""
+"""Shared test set-up: service markers, the CI no-skip rule, language reset, and the fixtures every app uses.
+
+Fixtures: `user`/`member_client` (a member), `staff_user`/`staff_client` (a superuser in the admin), `own_network`/
+`coordinator`/`coordinator_client` (a network coordinator), `smtp_server`/`smtp_backend` (mail on loopback),
+`media_root` (uploads in the test's own directory), `demo` (the seeded demo data). Plain helper functions are in
+tests/helpers.py.
+"""
 
 import os
 import shutil
@@ -87,34 +93,6 @@ def clear_cache():
     yield
 
 
-@pytest.fixture
-def user(db):
-    from tests.factories import UserFactory
-
-    return UserFactory()
-
-
-@pytest.fixture
-def member_client(client, user):
-    client.force_login(user)
-    return client
-
-
-def record_second_factor(client, user):
-    """Make `client`'s session one in which `user` has used a TOTP second factor, as allauth's login records it."""
-    from allauth.account.internal.flows.login import record_authentication
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP
-    from django.test import RequestFactory
-
-    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-        TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
-    request = RequestFactory().get("/")
-    request.session = client.session
-    record_authentication(request, user, "mfa", type="totp")
-    request.session.save()
-
-
 @pytest.fixture(autouse=True)
 def staff_sessions_have_a_second_factor(request, monkeypatch):
     """The admin opens only after a second factor (hyte_portal.middleware.StaffSecondFactorMiddleware). Tests
@@ -130,7 +108,110 @@ def staff_sessions_have_a_second_factor(request, monkeypatch):
     def force_login(self, user, backend=None):
         original(self, user, backend)
         if user.is_staff:
+            from tests.helpers import record_second_factor
+
             record_second_factor(self, user)
 
     monkeypatch.setattr(Client, "force_login", force_login)
     yield
+
+
+@pytest.fixture
+def user(db):
+    """A member of the portal with a verified e-mail address."""
+    from tests.factories import UserFactory
+
+    return UserFactory()
+
+
+@pytest.fixture
+def member_client(client, user):
+    """The test client logged in as `user`."""
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    """Where the browser tests find Chromium (CHROMIUM_PATH, or the Debian package's path)."""
+    return CHROMIUM
+
+
+@pytest.fixture
+def staff_user(db):
+    """A superuser on the staff, who reads the admin and their e-mail in English."""
+    from tests.factories import UserFactory
+
+    return UserFactory(is_staff=True, is_superuser=True, email="editor@example.org", preferred_language="en")
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    """The test client logged in as `staff_user` (also at `staff_client.user`), asking for English pages."""
+    return _logged_in_in_english(client, staff_user)
+
+
+@pytest.fixture
+def own_network(db):
+    """The network `coordinator` coordinates; a module overrides this fixture to coordinate a network of its own."""
+    from tests.networks.factories import NetworkFactory
+
+    return NetworkFactory()
+
+
+@pytest.fixture
+def coordinator(own_network):
+    """A network coordinator (see `make_coordinator`) of `own_network`, which is also at `coordinator.own_network`."""
+    from tests.networks.factories import make_coordinator
+
+    user = make_coordinator(own_network)
+    user.own_network = own_network
+    return user
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    """The test client logged in as `coordinator` (also at `coordinator_client.user`), asking for English pages."""
+    return _logged_in_in_english(client, coordinator)
+
+
+def _logged_in_in_english(client, user):
+    client.force_login(user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the admin has no language prefix: it follows the browser's
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on loopback that keeps what it accepts (see tests/smtp_sink.py)."""
+    from tests.smtp_sink import SinkHandler, serving
+
+    with serving(SinkHandler()) as handler:
+        yield handler
+
+
+@pytest.fixture
+def smtp_backend(settings, smtp_server):
+    """Django's SMTP backend pointed at `smtp_server`."""
+    from tests.smtp_sink import use_smtp_server
+
+    use_smtp_server(settings, smtp_server.port)
+    return smtp_server
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files of a test go to its own directory, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def demo(db, media_root):
+    """The demo data, as `manage.py seed_demo` loads it (its printed logins are dropped, its files kept apart)."""
+    import io
+
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=io.StringIO())

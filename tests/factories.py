@@ -6,6 +6,11 @@ from accounts.models import User
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
 
 
+def numbered_in_each_language(fi: str, sv: str, en: str) -> tuple[factory.Sequence, ...]:
+    """The Finnish, Swedish and English values of a translated field, numbered per row: "Tapahtuma 3", "Event 3"."""
+    return tuple(factory.Sequence(lambda n, word=word: f"{word} {n}") for word in (fi, sv, en))
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User

@@ -7,7 +7,7 @@ from django.urls import reverse
 from audit import services
 from audit.models import AuditEntry
 from tests.factories import UserFactory
-from tests.networks.factories import MembershipFactory, NetworkFactory, make_coordinator
+from tests.networks.factories import MembershipFactory, NetworkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,32 +25,29 @@ def test_an_entry_by_the_system_says_so():
     assert entry.by_system and entry.actor is None and entry.details == {"count": 3}
 
 
-def test_nobody_can_add_change_or_delete_an_entry_in_the_admin(client):
-    superuser = UserFactory(is_staff=True, is_superuser=True)
+def test_nobody_can_add_change_or_delete_an_entry_in_the_admin(staff_client, staff_user):
     membership = MembershipFactory()
-    entry = services.record(actor=superuser, action="membership.approved", obj=membership, network=membership.network)
-    client.force_login(superuser)
+    entry = services.record(actor=staff_user, action="membership.approved", obj=membership, network=membership.network)
     change_url = reverse("admin:audit_auditentry_change", args=[entry.pk])
-    page = client.get(change_url)
+    page = staff_client.get(change_url)
     assert page.status_code == 200
     assert b'name="_save"' not in page.content
-    assert client.post(change_url, {"action": "forged"}).status_code == 403
-    assert client.get(reverse("admin:audit_auditentry_add")).status_code == 403
-    assert client.post(reverse("admin:audit_auditentry_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+    assert staff_client.post(change_url, {"action": "forged"}).status_code == 403
+    assert staff_client.get(reverse("admin:audit_auditentry_add")).status_code == 403
+    assert (
+        staff_client.post(reverse("admin:audit_auditentry_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+    )
     entry.refresh_from_db()
     assert entry.action == "membership.approved"
 
 
-def test_a_coordinator_sees_only_the_entries_of_their_networks(client):
-    own, other = NetworkFactory(), NetworkFactory()
-    coordinator = make_coordinator(own)
-    services.record(actor=None, action="membership.approved", network=own, details={"mine": True})
-    foreign = services.record(actor=None, action="membership.rejected", network=other)
-    client.force_login(coordinator)
-    page = client.get(reverse("admin:audit_auditentry_changelist"))
+def test_a_coordinator_sees_only_the_entries_of_their_networks(coordinator_client, own_network):
+    services.record(actor=None, action="membership.approved", network=own_network, details={"mine": True})
+    foreign = services.record(actor=None, action="membership.rejected", network=NetworkFactory())
+    page = coordinator_client.get(reverse("admin:audit_auditentry_changelist"))
     assert page.status_code == 200
     assert [e.action for e in page.context["cl"].result_list] == ["membership.approved"]
-    assert client.get(reverse("admin:audit_auditentry_change", args=[foreign.pk])).status_code in (403, 404)
+    assert coordinator_client.get(reverse("admin:audit_auditentry_change", args=[foreign.pk])).status_code in (403, 404)
 
 
 def test_erasing_a_person_keeps_the_entries_but_drops_their_details():

@@ -4,26 +4,18 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 
 from events import services
 from events.models import Enrollment
 from tests.events.factories import EventFactory
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import UserFactory
+from tests.helpers import in_days
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def log_in(page, live_server, email):
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"{live_server.url}/en/me/")
-
-
-def test_member_enrols_in_the_next_morning_meeting_from_the_home_page_and_cancels(page, live_server):
-    start = timezone.now() + dt.timedelta(days=5)
+def test_member_enrols_in_the_next_morning_meeting_from_the_home_page_and_cancels(page, live_server, log_in):
+    start = in_days(5)
     EventFactory(
         title_en="Morning meeting: loneliness",
         kind="morning_meeting",
@@ -32,7 +24,7 @@ def test_member_enrols_in_the_next_morning_meeting_from_the_home_page_and_cancel
         online_url="https://teams.example.org/hyte-morning",
     )
     UserFactory(email="newcomer@example.org", preferred_language="en")
-    log_in(page, live_server, "newcomer@example.org")
+    log_in("newcomer@example.org")
     page.goto(f"{live_server.url}/en/")
     page.locator(".next-meeting").get_by_role("link", name="Morning meeting: loneliness").click()
     assert page.locator("h1").inner_text() == "Morning meeting: loneliness"
@@ -51,11 +43,11 @@ def test_member_enrols_in_the_next_morning_meeting_from_the_home_page_and_cancel
     assert Enrollment.objects.get().status == Enrollment.Status.CANCELLED
 
 
-def test_waitlisted_member_moves_up_when_someone_cancels(page, live_server):
+def test_waitlisted_member_moves_up_when_someone_cancels(page, live_server, log_in):
     event = EventFactory(title_en="Good Spiral day", kind="good_spiral_day", capacity=1)
     holder = services.enroll(event=event, user=UserFactory())
     UserFactory(email="hopeful@example.org", preferred_language="en")
-    log_in(page, live_server, "hopeful@example.org")
+    log_in("hopeful@example.org")
     page.goto(f"{live_server.url}/en/events/{event.slug}/")
     page.get_by_role("button", name="Join the waiting list").click()
     page.wait_for_load_state()

@@ -7,12 +7,7 @@ from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.materials.factories import MaterialFactory, PdfMaterialFactory
 from tests.networks.factories import NetworkFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media_root")]
 
 
 @pytest.fixture

@@ -3,24 +3,16 @@
 import pytest
 
 from networks.models import Membership, Network
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import UserFactory
 from tests.networks.factories import NetworkFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def log_in(page, live_server, email, next_path):
-    page.goto(f"{live_server.url}/en/accounts/login/?next={next_path}")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"{live_server.url}{next_path}")
-
-
-def test_member_finds_joins_and_leaves_the_fall_prevention_network(page, live_server):
+def test_member_finds_joins_and_leaves_the_fall_prevention_network(page, live_server, log_in):
     NetworkFactory(slug="fall-prevention", name_en="Prevention of falls", summary_en="Peer support.")
     user = UserFactory(email="browser.member@example.org")
-    log_in(page, live_server, user.email, "/en/")
+    log_in(user.email, "/en/")
 
     page.get_by_role("link", name="Prevention of falls").click()
     assert page.locator("h1").inner_text() == "Prevention of falls"

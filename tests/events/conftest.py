@@ -1,5 +1,3 @@
-import datetime as dt
-
 import pytest
 
 from tests.events.factories import EventFactory
@@ -17,22 +15,6 @@ def on_commit(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def coordinator(db):
-    """A network coordinator: staff, in the coordinators group with the events permissions, in one network."""
-    from django.contrib.auth.models import Group, Permission
-
-    from tests.networks.factories import NetworkFactory, NetworkRoleFactory
-
-    group, _ = Group.objects.get_or_create(name="Network coordinators")
-    group.permissions.set(Permission.objects.filter(content_type__app_label="events"))
-    user = UserFactory(is_staff=True)
-    user.groups.add(group)
-    user.own_network = NetworkFactory(slug="own")
-    NetworkRoleFactory(network=user.own_network, user=user, role="coordinator")
-    return user
-
-
-@pytest.fixture
 def full_event(db):
     """A published event with one seat, taken."""
     event = EventFactory(capacity=1)
@@ -40,9 +22,3 @@ def full_event(db):
 
     enroll(event=event, user=UserFactory(first_name="Taken"))
     return event
-
-
-def in_days(days, hours=0):
-    from django.utils import timezone
-
-    return timezone.now() + dt.timedelta(days=days, hours=hours)

@@ -1,10 +1,10 @@
 import datetime as dt
 
 import factory
-from django.utils import timezone
 
 from events.models import Enrollment, Event, EventSession
-from tests.factories import UserFactory
+from tests.factories import UserFactory, numbered_in_each_language
+from tests.helpers import in_days
 
 
 class EventFactory(factory.django.DjangoModelFactory):
@@ -12,13 +12,11 @@ class EventFactory(factory.django.DjangoModelFactory):
         model = Event
 
     slug = factory.Sequence(lambda n: f"event-{n}")
-    title_fi = factory.Sequence(lambda n: f"Tapahtuma {n}")
-    title_sv = factory.Sequence(lambda n: f"Evenemang {n}")
-    title_en = factory.Sequence(lambda n: f"Event {n}")
+    title_fi, title_sv, title_en = numbered_in_each_language("Tapahtuma", "Evenemang", "Event")
     kind = Event.Kind.MORNING_MEETING
     status = Event.Status.PUBLISHED
     format = Event.Format.ONLINE
-    start = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))
+    start = factory.LazyFunction(lambda: in_days(14))
     end = factory.LazyAttribute(lambda event: event.start + dt.timedelta(minutes=40))
     online_url = "https://meet.example.org/hyte-morning"
 
@@ -37,8 +35,6 @@ class EventSessionFactory(factory.django.DjangoModelFactory):
         model = EventSession
 
     event = factory.SubFactory(EventFactory)
-    title_fi = factory.Sequence(lambda n: f"Jakso {n}")
-    title_sv = factory.Sequence(lambda n: f"Del {n}")
-    title_en = factory.Sequence(lambda n: f"Session {n}")
+    title_fi, title_sv, title_en = numbered_in_each_language("Jakso", "Del", "Session")
     start = factory.LazyAttribute(lambda session: session.event.start)
     end = factory.LazyAttribute(lambda session: session.start + dt.timedelta(hours=6))

@@ -11,21 +11,14 @@ from django.utils import timezone
 
 from events import services
 from events.models import Enrollment, Event, EventSeries, SessionAttendance
-from tests.events.conftest import in_days
 from tests.events.factories import EnrollmentFactory, EventFactory, EventSessionFactory
 from tests.factories import UserFactory
+from tests.helpers import in_days
 from tests.networks.factories import NetworkFactory
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/admin/events/event/"
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True, preferred_language="en"))
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
 
 
 def action(client, name, events, **extra):
@@ -267,16 +260,8 @@ def test_generate_action_asks_how_many_and_refuses_nonsense(staff_client):
     assert not Event.objects.exists()
 
 
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    client.force_login(coordinator)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    client.own_network = coordinator.own_network
-    return client
-
-
-def test_coordinator_sees_and_manages_only_their_networks_events(coordinator_client):
-    mine = EventFactory(title_en="Our workshop", network=coordinator_client.own_network)
+def test_coordinator_sees_and_manages_only_their_networks_events(coordinator_client, own_network):
+    mine = EventFactory(title_en="Our workshop", network=own_network)
     theirs = EventFactory(title_en="Another network's meeting", network=NetworkFactory())
     EventFactory(title_en="Portal-wide day")
     html = coordinator_client.get(CHANGELIST).content.decode()

@@ -1,43 +1,19 @@
 """No event is ever overbooked: real threads, each with its own PostgreSQL connection, race for the seats."""
 
-import threading
 import time
 
 import pytest
-from django.db import connection
 
 from events import services
 from events.models import Enrollment
 from tests.events.factories import EventFactory
 from tests.factories import UserFactory
+from tests.helpers import run_concurrently
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 SEATS = 10
 ENROLLING = 50
-
-
-def run_together(calls):
-    """Start every call at the same moment in its own thread; return (results, errors) in call order."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-    errors = []
-
-    def work(index, call):
-        try:
-            barrier.wait(timeout=30)
-            results[index] = call()
-        except Exception as error:  # noqa: BLE001 - every error is a failure of the test, reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results, errors
 
 
 @pytest.fixture
@@ -55,7 +31,7 @@ def slow_count(monkeypatch):
 
 def enrol_fifty_at_once(event):
     users = UserFactory.create_batch(ENROLLING)
-    return run_together([lambda user=user: services.enroll(event=event, user=user) for user in users])
+    return run_concurrently([lambda user=user: services.enroll(event=event, user=user) for user in users])
 
 
 def test_fifty_concurrent_enrolments_fill_ten_seats_and_queue_the_rest_in_order(slow_count):
@@ -94,7 +70,7 @@ def test_cancellations_racing_enrolments_keep_the_seats_full_and_the_queue_in_or
         *(lambda e=e: services.cancel_enrollment(enrollment=e, user=e.user) for e in waiting[5:]),
         *(lambda user=user: services.enroll(event=event, user=user) for user in newcomers),
     ]
-    _results, errors = run_together(calls)
+    _results, errors = run_concurrently(calls)
     assert errors == []
     live = event.enrollments.exclude(status=Enrollment.Status.CANCELLED).order_by("created_at", "pk")
     statuses = list(live.values_list("status", flat=True))

@@ -15,12 +15,6 @@ from tests.networks.factories import NetworkFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    client.force_login(coordinator)
-    return client
-
-
 def test_coordinator_cannot_open_another_networks_members_only_event_on_the_site(coordinator_client):
     theirs = EventFactory(network=NetworkFactory(), audience=Event.Audience.NETWORK_MEMBERS)
     assert coordinator_client.get(f"/en/events/{theirs.slug}/").status_code == 404

@@ -14,7 +14,7 @@ from events.models import Enrollment, Event, ReminderDelivery
 from events.tasks import send_due_reminders
 from tests.events.factories import EnrollmentFactory, EventFactory
 from tests.factories import UserFactory
-from tests.newsletter.conftest import smtp_backend, smtp_server  # noqa: F401 (fixtures)
+from tests.helpers import wait_until
 
 pytestmark = pytest.mark.django_db
 
@@ -148,8 +148,6 @@ def test_the_management_command_sends_due_reminders(capsys):
 @pytest.mark.django_db(transaction=True)
 def test_the_beat_task_on_a_real_worker_mails_one_reminder_through_smtp(request):
     """Enrol in an event starting tomorrow: the worker sends exactly one reminder, however often beat runs."""
-    import time
-
     from celery.contrib.testing.worker import start_worker
 
     from hyte_portal.celery import app
@@ -165,10 +163,9 @@ def test_the_beat_task_on_a_real_worker_mails_one_reminder_through_smtp(request)
             send_due_reminders.delay()
         with app.connection_for_write() as broker:
             redis = broker.default_channel.client
-            deadline = time.monotonic() + 60
-            while redis.llen("celery") or redis.hlen("unacked"):  # queued, or taken and not yet acknowledged
-                assert time.monotonic() < deadline, "the worker did not finish the reminder runs"
-                time.sleep(0.1)
+            # Done when no run is queued, or taken and not yet acknowledged.
+            finished = wait_until(lambda: not (redis.llen("celery") or redis.hlen("unacked")), timeout=60)
+            assert finished, "the worker did not finish the reminder runs"
     [message] = sink.messages_to(enrolment.user.email)
     assert message["Subject"].startswith("Muistutus: ") and message["Subject"].endswith(" huomenna")
     assert ReminderDelivery.objects.get(enrollment=enrolment).sent_at is not None

@@ -1,16 +1,15 @@
 """Occurrences of the monthly morning meeting and other series, generated from their RRULE."""
 
 import datetime as dt
-import threading
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from events.models import Event, EventSeries
 from events.series import generate_occurrences, keep_series_generated, validate_rrule
+from tests.helpers import run_concurrently
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 MORNING_MEETING_RULE = "FREQ=MONTHLY;BYDAY=-1TU;BYMONTH=1,2,3,4,5,8,9,10,11,12"
@@ -121,37 +120,18 @@ def test_a_valid_rule_passes():
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_generation_never_duplicates_an_occurrence(morning_meeting):
-    errors = []
-    barrier = threading.Barrier(6)
-
-    def generate():
-        try:
-            barrier.wait()
-            generate_occurrences(series=morning_meeting, count=6)
-        except Exception as error:  # noqa: BLE001 - the test reports any error
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=generate) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    _results, errors = run_concurrently([lambda: generate_occurrences(series=morning_meeting, count=6)] * 6)
     assert errors == []
     assert Event.objects.filter(series=morning_meeting).count() == 6
 
 
 @time_machine.travel("2026-03-01 12:00:00+02:00", tick=False)
-def test_staff_generate_the_next_occurrences_from_the_admin(client, morning_meeting):
-    from tests.factories import UserFactory
-
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+def test_staff_generate_the_next_occurrences_from_the_admin(staff_client, morning_meeting):
     data = {"action": "generate_next", "_selected_action": [morning_meeting.pk], "confirm": "yes", "count": "3"}
-    response = client.post("/admin/events/eventseries/", data)
+    response = staff_client.post("/admin/events/eventseries/", data)
     assert response.status_code == 302
     assert [local(e)[0] for e in Event.objects.order_by("start")] == ["2026-03-31", "2026-04-28", "2026-05-26"]
-    client.post("/admin/events/eventseries/", data)
+    staff_client.post("/admin/events/eventseries/", data)
     assert Event.objects.count() == 3
 
 

@@ -5,13 +5,13 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core import mail
-from django.utils import timezone, translation
+from django.utils import translation
 
 from events import services
 from events.models import Enrollment, Event, SessionAttendance
-from tests.events.conftest import in_days
 from tests.events.factories import EnrollmentFactory, EventFactory, EventSessionFactory
 from tests.factories import UserFactory
+from tests.helpers import in_days
 from tests.networks.factories import MembershipFactory, NetworkFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +84,7 @@ def test_draft_cancelled_and_past_events_refuse_enrolment(user, changes, message
 
 
 def test_enrolment_opens_and_closes_at_the_set_times(user):
-    opens = timezone.now() + dt.timedelta(days=1)
+    opens = in_days(1)
     closes = opens + dt.timedelta(days=5)
     event = EventFactory(enrollment_opens=opens, enrollment_closes=closes, start=closes + dt.timedelta(days=3))
     with pytest.raises(services.EnrollmentError, match="Enrolment opens on"):
@@ -237,7 +237,7 @@ def test_duplicate_event_is_a_draft_with_the_programme_and_sessions_but_no_enrol
 
 def test_attendance_is_recorded_per_session_of_a_course():
     with time_machine.travel(in_days(-30)):
-        course = EventFactory(start=timezone.now() + dt.timedelta(days=1), end=timezone.now() + dt.timedelta(days=20))
+        course = EventFactory(start=in_days(1), end=in_days(20))
         first, second = (EventSessionFactory(event=course) for _ in range(2))
         present, absent = (services.enroll(event=course, user=UserFactory()) for _ in range(2))
     attended = services.record_attendance(event=course, attended={present.pk: {first.pk, second.pk}, absent.pk: set()})

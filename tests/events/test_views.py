@@ -8,9 +8,9 @@ from django.core import mail
 
 from events import services
 from events.models import Certificate, Enrollment, Event
-from tests.events.conftest import in_days
 from tests.events.factories import EnrollmentFactory, EventFactory, EventSessionFactory
 from tests.factories import UserFactory
+from tests.helpers import in_days
 from tests.networks.factories import MembershipFactory, NetworkFactory
 
 pytestmark = pytest.mark.django_db

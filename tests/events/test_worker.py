@@ -1,7 +1,5 @@
 """The e-mail path for real: the task goes through Redis to a Celery worker, which sends the confirmation."""
 
-import time
-
 import pytest
 from django.core import mail
 
@@ -9,6 +7,7 @@ from events import services
 from hyte_portal.celery import app as celery_app
 from tests.events.factories import EventFactory
 from tests.factories import UserFactory
+from tests.helpers import wait_until
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -24,9 +23,7 @@ def worker():
 
 
 def wait_for_mail(count, timeout=20):
-    deadline = time.monotonic() + timeout
-    while len(mail.outbox) < count and time.monotonic() < deadline:
-        time.sleep(0.1)
+    wait_until(lambda: len(mail.outbox) >= count, timeout=timeout)
     return mail.outbox
 
 

@@ -2,10 +2,9 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploaded files of a test go to its own directory, never to var/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+def media_root(media_root):
+    """Every materials test keeps its uploads in its own directory (the shared `media_root`)."""
+    return media_root
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@ import factory
 from django.core.files.base import ContentFile
 
 from materials.models import Material
+from tests.factories import numbered_in_each_language
 from tests.materials.files import pdf_bytes
 
 
@@ -9,9 +10,7 @@ class MaterialFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Material
 
-    title_fi = factory.Sequence(lambda n: f"Materiaali {n}")
-    title_sv = factory.Sequence(lambda n: f"Material {n}")
-    title_en = factory.Sequence(lambda n: f"Material {n}")
+    title_fi, title_sv, title_en = numbered_in_each_language("Materiaali", "Material", "Material")
     kind = Material.Kind.LINK
     url = factory.Sequence(lambda n: f"https://example.org/material-{n}")
     language = "fi"

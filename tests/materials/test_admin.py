@@ -1,10 +1,8 @@
 """Staff upload and manage materials in the admin; bad uploads are refused with a message and never stored."""
 
 import pytest
-from django.test import Client
 
 from materials.models import Material
-from tests.factories import UserFactory
 from tests.materials.factories import MaterialFactory, PdfMaterialFactory
 from tests.materials.files import HTML_PAGE, SHELL_SCRIPT, pdf_bytes, upload
 from tests.networks.factories import NetworkFactory
@@ -13,13 +11,6 @@ pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/materials/material/add/"
 LIST_URL = "/admin/materials/material/"
-
-
-@pytest.fixture
-def staff_client():
-    client = Client(headers={"accept-language": "en"})
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
 
 
 def material_form(**fields):

@@ -1,34 +1,27 @@
 """Downloads are counted in the database, so that simultaneous downloads are all counted (PostgreSQL, threads)."""
 
-import threading
 import time
 
 import pytest
-from django.db import connections
 
 from materials import services
 from materials.models import Material
+from tests.helpers import run_concurrently
 from tests.materials.factories import MaterialFactory
 
 pytestmark = pytest.mark.postgres
 
 
 def download_concurrently(material, *, threads=8, times=10):
-    start = threading.Barrier(threads)
+    """Download `material` `times` times in each of `threads` threads started together; return its count."""
 
     def download_repeatedly():
-        try:
-            start.wait()
-            for _ in range(times):
-                services.record_download(material=material)
-        finally:
-            connections.close_all()
+        for _ in range(times):
+            services.record_download(material=material)
 
-    workers = [threading.Thread(target=download_repeatedly) for _ in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
+    _results, errors = run_concurrently([download_repeatedly] * threads)
+    if errors:  # a crashed thread would lose downloads too, and pass for the race the control shows
+        raise ExceptionGroup("a download thread crashed", errors)
     material.refresh_from_db()
     return material.download_count
 

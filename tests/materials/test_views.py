@@ -3,12 +3,11 @@
 import re
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from materials.models import Material
 from tests.events.factories import EventFactory
+from tests.helpers import count_queries
 from tests.materials.factories import MaterialFactory, PdfMaterialFactory
 from tests.networks.factories import NetworkFactory
 
@@ -208,13 +207,6 @@ def test_inactive_networks_are_not_offered_or_shown(client):
     assert "Closed down network" not in html
 
 
-def page_queries(client, params=None):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(URL, params or {})
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("params", [{}, {"q": "materiaali", "network": "big", "kind": "link", "year": "2025"}])
 def test_list_runs_a_fixed_number_of_queries_whatever_the_number_of_materials(
     member_client, params, django_assert_max_num_queries
@@ -222,7 +214,7 @@ def test_list_runs_a_fixed_number_of_queries_whatever_the_number_of_materials(
     network = NetworkFactory(slug="big")
     for material in MaterialFactory.create_batch(2):
         material.networks.add(network, NetworkFactory())
-    small = page_queries(member_client, params)
+    small = count_queries(member_client, URL, params)
     for material in MaterialFactory.create_batch(40):
         material.networks.add(network, NetworkFactory())
     MaterialFactory.create_batch(5, visibility=Material.Visibility.MEMBERS)
@@ -251,10 +243,9 @@ def test_home_page_link_to_another_site_says_so_to_screen_readers(client):
 
 def test_home_section_runs_one_query_for_materials(client, django_assert_max_num_queries):
     MaterialFactory.create_batch(2)
-    with CaptureQueriesContext(connection) as few:
-        client.get("/en/")
+    few = count_queries(client, "/en/")
     MaterialFactory.create_batch(20)
-    with django_assert_max_num_queries(len(few)):
+    with django_assert_max_num_queries(few):
         client.get("/en/")
 
 

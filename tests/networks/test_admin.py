@@ -28,12 +28,6 @@ def admin_in_english(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
 
-@pytest.fixture
-def coordinator_client(client, own_network):
-    client.force_login(make_coordinator(own_network))
-    return client
-
-
 def action(client, name, memberships, url=CHANGELIST):
     return client.post(url, {"action": name, "_selected_action": [m.pk for m in memberships], "index": 0}, follow=True)
 

@@ -2,7 +2,6 @@
 
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core import mail
@@ -12,6 +11,7 @@ from django.db import DatabaseError, connection, transaction
 from networks import services
 from networks.models import Membership, Network
 from tests.factories import UserFactory
+from tests.helpers import run_concurrently
 from tests.networks.factories import MembershipFactory, NetworkFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -21,23 +21,12 @@ THREADS = 8
 
 def run_at_once(action, threads=THREADS):
     """Run `action` in several threads released together; each outcome is "ok", a domain error code or a crash."""
-    barrier = threading.Barrier(threads)
-
-    def attempt():
-        try:
-            barrier.wait()
-            action()
-            return "ok"
-        except services.MembershipError as error:
-            return error.code
-        except Exception as error:  # what a user would see as a server error
-            return type(error).__name__
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(threads) as pool:
-        futures = [pool.submit(attempt) for _ in range(threads)]
-        return sorted(future.result() for future in futures)
+    _results, errors = run_concurrently([action] * threads)
+    crashes = [
+        error.code if isinstance(error, services.MembershipError) else type(error).__name__  # a server error
+        for error in errors
+    ]
+    return sorted(["ok"] * (threads - len(errors)) + crashes)
 
 
 def naive_claim(*, user, network, status, now):

@@ -1,19 +1,14 @@
 import pytest
-from django.core.management import call_command
 
 from accounts.models import User
 from networks.coordinators import COORDINATORS_GROUP
 from networks.models import Membership, Network, NetworkRole
 from networks.selectors import coordinated_network_ids
+from tests.helpers import pass_second_factor
 
 pytestmark = pytest.mark.django_db
 
 TEXT_FIELDS = ["name", "summary", "description", "focus_areas", "meeting_rhythm"]
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
 
 
 def test_demo_has_the_networks_of_the_source_pages(demo):
@@ -58,6 +53,7 @@ def test_the_demo_member_is_in_one_theme_network(demo):
 
 def test_the_demo_coordinator_logs_in_to_the_admin(client, demo):
     assert client.login(email="fall-prevention.contact@example.org", password="hyte-coordinator-demo")
+    pass_second_factor(client)
     html = client.get("/admin/networks/network/").content.decode()
     assert client.get("/admin/networks/network/").status_code == 200
     assert "Kaatumisten ehkäisy" in html and "Lihavuuden ehkäisy" not in html

@@ -4,9 +4,9 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from networks.models import Membership
+from tests.helpers import pass_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -17,11 +17,6 @@ NEW_PERSON = {
     "password1": "kaatumisten-ehkaisy-2026",
     "password2": "kaatumisten-ehkaisy-2026",
 }
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
 
 
 def link(html, text):
@@ -89,6 +84,7 @@ def test_a_new_user_asks_to_join_the_directors_and_a_coordinator_approves_in_the
 
     coordinator = client.__class__(HTTP_ACCEPT_LANGUAGE="en")
     assert coordinator.login(email="public-health.chair@example.org", password="hyte-coordinator-demo")
+    pass_second_factor(coordinator)
     changelist = coordinator.get("/admin/networks/membership/", {"status__exact": "pending"}).content.decode()
     assert NEW_PERSON["email"] in changelist
     request = Membership.objects.get(user__email=NEW_PERSON["email"])

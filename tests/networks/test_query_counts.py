@@ -10,7 +10,7 @@ from events.models import Event
 from materials.models import Material
 from networks.models import Membership, Network, NetworkRole
 from tests.factories import UserFactory
-from tests.portal.test_query_counts import HOME_PAGE_QUERIES, MY_PAGE_QUERIES
+from tests.helpers import HOME_PAGE_QUERIES, MY_PAGE_QUERIES
 
 pytestmark = pytest.mark.django_db
 

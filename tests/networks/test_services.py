@@ -1,13 +1,12 @@
-from datetime import timedelta
-
 import pytest
 import time_machine
 from django.core import mail
-from django.utils import timezone, translation
+from django.utils import translation
 
 from networks import services
 from networks.models import Membership, Network
 from tests.factories import UserFactory
+from tests.helpers import in_days
 from tests.networks.factories import MembershipFactory, NetworkFactory
 
 pytestmark = pytest.mark.django_db
@@ -282,7 +281,7 @@ def test_adding_a_current_member_by_hand_is_refused(user):
 
 
 def test_someone_who_left_is_added_back_on_the_same_row_with_its_dates(user):
-    joined = timezone.now() - timedelta(days=100)
+    joined = in_days(-100)
     left = MembershipFactory(user=user, status=Membership.Status.LEFT, joined_at=joined, left_at=joined)
     services.add_member(network=left.network, user=user, status=Membership.Status.ACTIVE, added_by=UserFactory())
     membership = Membership.objects.get(user=user)

@@ -1,8 +1,6 @@
-import datetime as dt
 import re
 
 import pytest
-from django.utils import timezone
 
 from accounts.models import User
 from events.models import Event
@@ -10,6 +8,7 @@ from materials.models import Material
 from networks.models import Membership, Network, NetworkRole
 from tests.events.factories import EventFactory
 from tests.factories import UserFactory
+from tests.helpers import in_days
 from tests.materials.factories import MaterialFactory
 from tests.networks.factories import MembershipFactory, NetworkFactory, NetworkRoleFactory
 
@@ -144,7 +143,7 @@ def test_active_member_sees_leave_and_the_directory_link(member_client, user):
 def test_network_page_lists_its_upcoming_events_and_materials(client):
     network = NetworkFactory()
     EventFactory(network=network, title_en="Fall prevention workshop")
-    EventFactory(network=network, title_en="Past workshop", start=timezone.now() - dt.timedelta(days=30))
+    EventFactory(network=network, title_en="Past workshop", start=in_days(-30))
     EventFactory(network=network, title_en="Members only meeting", audience=Event.Audience.NETWORK_MEMBERS)
     EventFactory(title_en="Another network's event")
     MaterialFactory(title_en="Fall risk self-assessment").networks.add(network)

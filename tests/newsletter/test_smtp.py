@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from newsletter import services
 from newsletter.models import Delivery, Subscriber
+from tests.helpers import run_concurrently
 from tests.newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -147,10 +148,7 @@ def test_an_unreachable_server_leaves_everything_pending_for_a_retry(settings):
 @pytest.mark.postgres
 def test_three_sends_of_one_issue_at_once_still_deliver_each_message_once(smtp_backend, settings):
     """Three workers running the same issue side by side (a redelivered task, a beat resume, a double click)."""
-    import threading
     from collections import Counter
-
-    from django.db import connection
 
     settings.NEWSLETTER_BATCH_SIZE = 10
     subscribers = SubscriberFactory.create_batch(150)
@@ -161,17 +159,9 @@ def test_three_sends_of_one_issue_at_once_still_deliver_each_message_once(smtp_b
     issue.status = "sending"
     issue.save()
 
-    def send():
-        try:
-            services.send_issue(issue_id=issue.pk)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=send) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    _results, errors = run_concurrently([lambda: services.send_issue(issue_id=issue.pk)] * 3)
+    if errors:  # a crashed sender would leave its batch to the others and hide what went wrong
+        raise ExceptionGroup("a sending thread crashed", errors)
 
     assert Counter(r.to for r in smtp_backend.received) == Counter({s.email: 1 for s in subscribers})
     issue.refresh_from_db()

@@ -5,7 +5,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from django.db import connection
 from hyte_portal.celery import app
 from newsletter import selectors, services
 from newsletter.models import Delivery, NewsletterIssue, Subscriber
+from tests.helpers import wait_until
 from tests.newsletter.factories import NewsletterIssueFactory
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -34,13 +34,13 @@ def make_subscribers(count):
 
 
 def wait_until_sent(issue, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    def sent():
         issue.refresh_from_db()
-        if issue.status == NewsletterIssue.Status.SENT:
-            return issue
-        time.sleep(0.2)
-    pytest.fail(f"the issue was not sent in {timeout} s: {selectors.issue_progress(issue_id=issue.pk)}")
+        return issue.status == NewsletterIssue.Status.SENT
+
+    if not wait_until(sent, timeout=timeout, interval=0.2):
+        pytest.fail(f"the issue was not sent in {timeout} s: {selectors.issue_progress(issue_id=issue.pk)}")
+    return issue
 
 
 @pytest.fixture
@@ -76,10 +76,12 @@ def test_a_newsletter_to_hundreds_of_subscribers_arrives_once_each(smtp_backend,
 
 
 def wait_until_recorded_as_sent(issue, count, timeout=10):
-    deadline = time.monotonic() + timeout
-    while Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count() < count:
-        assert time.monotonic() < deadline, f"{count} deliveries were not recorded as sent in {timeout} s"
-        time.sleep(0.002)
+    def recorded():
+        return Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count() >= count
+
+    assert wait_until(recorded, timeout=timeout, interval=0.002), (
+        f"{count} deliveries were not recorded as sent in {timeout} s"
+    )
 
 
 def worker_process(name, smtp_port):

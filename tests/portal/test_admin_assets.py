@@ -4,8 +4,6 @@ import re
 
 import pytest
 
-from tests.factories import UserFactory
-
 pytestmark = pytest.mark.django_db
 
 
@@ -18,9 +16,8 @@ pytestmark = pytest.mark.django_db
         "/admin/newsletter/newsletterissue/add/",
     ],
 )
-def test_translation_tabs_load_jquery_ui_from_the_project(client, path):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    html = client.get(path).content.decode()
+def test_translation_tabs_load_jquery_ui_from_the_project(staff_client, path):
+    html = staff_client.get(path).content.decode()
     scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
     assert "/static/vendor/jquery-ui/jquery-ui.min.js" in scripts
     assert "/static/modeltranslation/js/tabbed_translation_fields.js" in scripts

@@ -2,8 +2,6 @@
 
 import pytest
 
-from tests.factories import UserFactory
-
 pytestmark = pytest.mark.django_db
 
 CHANGELISTS = [
@@ -16,12 +14,6 @@ CHANGELISTS = [
     "/admin/materials/material/",
     "/admin/audit/auditentry/",
 ]
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
 
 
 @pytest.mark.parametrize("path", CHANGELISTS)

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from events.models import CalendarFeed, Event
 from tests.events.factories import EventFactory
 from tests.factories import UserFactory
-from tests.networks.factories import NetworkFactory, make_coordinator
+from tests.networks.factories import NetworkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,34 +15,29 @@ def view_on_site(client, obj):
     return client.get(f"/admin/r/{ContentType.objects.get_for_model(obj).pk}/{obj.pk}/")
 
 
-def test_a_members_calendar_feed_is_never_reachable(client):
+def test_a_members_calendar_feed_is_never_reachable(staff_client):
     feed = CalendarFeed.objects.create(user=UserFactory())
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    response = view_on_site(client, feed)
+    response = view_on_site(staff_client, feed)
     assert response.status_code == 404
     assert feed.token not in response.get("Location", "")
 
 
-def test_a_coordinator_does_not_learn_another_networks_draft(client):
-    own, other = NetworkFactory(), NetworkFactory()
-    draft = EventFactory(network=other, status=Event.Status.DRAFT, slug="secret-draft-slug")
-    client.force_login(make_coordinator(own))
-    response = view_on_site(client, draft)
+def test_a_coordinator_does_not_learn_another_networks_draft(coordinator_client):
+    draft = EventFactory(network=NetworkFactory(), status=Event.Status.DRAFT, slug="secret-draft-slug")
+    response = view_on_site(coordinator_client, draft)
     assert response.status_code == 404
     assert "secret-draft-slug" not in response.get("Location", "")
 
 
-def test_staff_still_reach_an_event_they_may_view(client):
+def test_staff_still_reach_an_event_they_may_view(staff_client):
     event = EventFactory(slug="open-event")
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    response = view_on_site(client, event)
+    response = view_on_site(staff_client, event)
     assert response.status_code == 302 and "open-event" in response["Location"]
 
 
 @pytest.mark.parametrize("path", ["/admin/r/99999/1/", "/admin/r/1/%00/", "/admin/r/1/abc/"])
-def test_junk_is_not_found(client, path):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    assert client.get(path).status_code == 404
+def test_junk_is_not_found(staff_client, path):
+    assert staff_client.get(path).status_code == 404
 
 
 def test_members_and_visitors_get_nothing(client):

@@ -1,18 +1,14 @@
 """The pages that gather every app's sections run a fixed number of queries whatever the data size."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.events.factories import EnrollmentFactory, EventFactory
+from tests.helpers import HOME_PAGE_QUERIES, MY_PAGE_QUERIES, count_queries
 from tests.materials.factories import MaterialFactory
 from tests.networks.factories import MembershipFactory, NetworkFactory
 from tests.newsletter.factories import SubscriberFactory
 
 pytestmark = pytest.mark.django_db
-
-HOME_PAGE_QUERIES = 4
-MY_PAGE_QUERIES = 6
 
 
 def fill_portal(size, user):
@@ -26,12 +22,6 @@ def fill_portal(size, user):
         MaterialFactory().networks.add(network)
     if not user.newsletter_subscriptions.exists():
         SubscriberFactory(email=user.email, user=user)
-
-
-def count_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize("size", [2, 25])

@@ -22,9 +22,8 @@ def test_every_response_has_a_policy_without_inline_code(client, path):
     assert "camera=()" in response["Permissions-Policy"]
 
 
-def test_the_admin_has_the_same_policy(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    response = client.get("/admin/")
+def test_the_admin_has_the_same_policy(staff_client):
+    response = staff_client.get("/admin/")
     assert response.status_code == 200
     assert "unsafe-inline" not in response["Content-Security-Policy"]
 

@@ -6,10 +6,11 @@ Idempotent: running it twice changes nothing.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import accounts, events, materials, networks, newsletter
+from demo import accounts, events, materials, networks, newsletter, second_factor
 
-# In this order: networks link the accounts, events the networks, materials both.
-LOADERS = [accounts, networks, events, materials, newsletter]
+# In this order: networks link the accounts (and make the coordinators, who need a second factor), events the
+# networks, materials both.
+LOADERS = [accounts, networks, second_factor, events, materials, newsletter]
 
 
 class Command(BaseCommand):
@@ -26,3 +27,8 @@ class Command(BaseCommand):
         self.stdout.write("Demo logins (e-mail / password):")
         for role, email, password in accounts.logins():
             self.stdout.write(f"  {role:7} {email} / {password}")
+        self.stdout.write(
+            f"Second factor for staff and coordinators (the admin asks for it): TOTP secret {second_factor.secret()}\n"
+            "  Add the secret to an authenticator app, or print the current code with: "
+            "python manage.py demo_totp_code"
+        )

@@ -1,13 +1,11 @@
 """The events pages run a fixed number of queries however many events and enrolments there are."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from events import services
 from materials.models import Material
-from tests.events.conftest import in_days
 from tests.events.factories import EnrollmentFactory, EventFactory, EventSessionFactory
+from tests.helpers import count_queries, in_days
 from tests.networks.factories import MembershipFactory, NetworkFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,12 +23,6 @@ def make_events(count, user):
         past = EventFactory(network=network, start=in_days(-day - 1), end=in_days(-day - 1, 1))
         material = Material.objects.create(title_fi=f"Diat {day}", url="https://example.org/x", kind="document")
         material.events.add(past)
-
-
-def count_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,15 @@
-"""A real SMTP server on loopback (aiosmtpd), with switches to refuse or drop chosen recipients."""
+"""A real SMTP server on loopback (aiosmtpd), with switches to refuse or drop chosen recipients.
+
+The fixtures `smtp_server` and `smtp_backend` in tests/conftest.py start it for a test.
+"""
 
 import email
 import email.policy
 import socket
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-import pytest
 from aiosmtpd.controller import Controller
 
 
@@ -57,29 +60,30 @@ class SinkHandler:
 
 
 def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def smtp_server():
-    handler = SinkHandler()
+@contextmanager
+def serving(handler):
+    """Run an SMTP server with `handler` on a free loopback port (set as `handler.port`) while the block runs."""
     controller = Controller(handler, hostname="127.0.0.1", port=free_port())
     controller.start()
     handler.port = controller.port
-    yield handler
-    controller.stop()
+    try:
+        yield handler
+    finally:
+        controller.stop()
 
 
-@pytest.fixture
-def smtp_backend(settings, smtp_server):
-    """Django's SMTP backend pointed at the loopback server."""
+def use_smtp_server(settings, port: int) -> None:
+    """Point Django's SMTP e-mail backend at the server on loopback `port` (no TLS, no login)."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = smtp_server.port
+    settings.EMAIL_PORT = port
     settings.EMAIL_USE_TLS = False
     settings.EMAIL_HOST_USER = ""
     settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_TIMEOUT = 10
-    return smtp_server
