@@ -105,18 +105,8 @@ def test_subscribing_again_after_expiry_sends_a_new_working_link(client):
     assert Subscriber.objects.get().status == "active"
 
 
-@pytest.mark.parametrize("token", ["nonsense", "x" * 300, "a" * 43])
+@pytest.mark.parametrize("token", ["nonsense", "x" * 300, "a" * 43, "%00" + "a" * 42])  # %00: a NUL byte
 def test_a_wrong_token_gets_a_clear_page_not_an_error(client, token):
-    for path in (f"/fi/newsletter/confirm/{token}/", f"/fi/newsletter/unsubscribe/{token}/"):
-        for method in (client.get, client.post):
-            response = method(path)
-            assert response.status_code == 404
-            assert "Linkki ei kelpaa" in response.content.decode()
-
-
-def test_a_token_with_a_nul_byte_gets_the_invalid_link_page_not_a_server_error(client):
-    SubscriberFactory()
-    token = "%00" + "a" * 42
     for path in (f"/fi/newsletter/confirm/{token}/", f"/fi/newsletter/unsubscribe/{token}/"):
         for method in (client.get, client.post):
             response = method(path)
