@@ -62,12 +62,15 @@ class Chart:
 # --- Shapes, with the origin at the top left as in SVG ---------------------------------------------------------
 @dataclass(frozen=True)
 class Box:
+    """A rectangle filled with a colour, or hatched in it (pattern "hatch" or "cross") on white."""
+
     x: float
     y: float
     width: float
     height: float
     fill: str
     stroke: str | None = None
+    pattern: str = "solid"
 
 
 @dataclass(frozen=True)
@@ -142,33 +145,28 @@ def nice_ticks(maximum: float, count: int = 5) -> list[float]:
     return [step * index for index in range(int(round(top / step)) + 1)]
 
 
-def _hatch(x, y, width, height, colour, *, backwards=False, spacing=5) -> list[Segment]:
-    """Diagonal lines filling a box, cut at its edges (the same lines in SVG and in the PDF)."""
+def hatch_lines(box: Box, spacing: float = 5) -> list[Segment]:
+    """The diagonal lines of a hatched box (both diagonals for "cross"), cut at its edges: the PDF draws them."""
     lines = []
-    offset = -height
-    while offset < width:
-        # The line x = x0 + offset + t, y = y0 + height - t (or y0 + t backwards), for t in the box.
-        t_start, t_end = max(0, -offset), min(height, width - offset)
-        if t_start < t_end:
-            x1, x2 = x + offset + t_start, x + offset + t_end
-            if backwards:
-                y1, y2 = y + t_start, y + t_end
-            else:
-                y1, y2 = y + height - t_start, y + height - t_end
-            lines.append(Segment(x1, y1, x2, y2, colour, width=1.5))
-        offset += spacing
+    for backwards in (False, True) if box.pattern == "cross" else (False,):
+        offset = -box.height
+        while offset < box.width:
+            # The line x = x0 + offset + t, y = y0 + height - t (y0 + t backwards), for the t inside the box.
+            t_start, t_end = max(0, -offset), min(box.height, box.width - offset)
+            if t_start < t_end:
+                x1, x2 = box.x + offset + t_start, box.x + offset + t_end
+                if backwards:
+                    y1, y2 = box.y + t_start, box.y + t_end
+                else:
+                    y1, y2 = box.y + box.height - t_start, box.y + box.height - t_end
+                lines.append(Segment(x1, y1, x2, y2, box.fill, width=1.5))
+            offset += spacing
     return lines
 
 
-def _patterned_box(x, y, width, height, style_index) -> list:
+def _patterned_box(x, y, width, height, style_index) -> Box:
     colour, pattern, _dash, _marker = SERIES_STYLES[style_index % len(SERIES_STYLES)]
-    if pattern == "solid":
-        return [Box(x, y, width, height, colour)]
-    shapes = [Box(x, y, width, height, "#ffffff", stroke=colour)]
-    shapes += _hatch(x, y, width, height, colour)
-    if pattern == "cross":
-        shapes += _hatch(x, y, width, height, colour, backwards=True)
-    return shapes
+    return Box(x, y, width, height, colour, stroke=None if pattern == "solid" else colour, pattern=pattern)
 
 
 def _legend(chart: Chart, top: float, *, lines: bool) -> tuple[list, float]:
@@ -181,7 +179,7 @@ def _legend(chart: Chart, top: float, *, lines: bool) -> tuple[list, float]:
             shapes.append(Marker(x + 12, top + 7, marker, colour))
             x += 30
         else:
-            shapes += _patterned_box(x, top, 14, 14, index)
+            shapes.append(_patterned_box(x, top, 14, 14, index))
             x += 20
         text = short(series.label, 40)
         shapes.append(Label(x, top + 12, text))
@@ -221,7 +219,7 @@ def _bar_drawing(chart: Chart) -> Drawing:
             value = series.values[row]
             bar_y = y + index * (bar + 2)
             if value:
-                shapes += _patterned_box(label_width, bar_y, max(x_of(value) - label_width, 1), bar, index)
+                shapes.append(_patterned_box(label_width, bar_y, max(x_of(value) - label_width, 1), bar, index))
             shapes.append(Label(x_of(value) + 4, bar_y + bar - 3, format_value(value), size=11))
     shapes.append(Segment(label_width, top, label_width, top + plot_height, MUTED))
     return Drawing(WIDTH, top + plot_height + 24, shapes)
@@ -274,12 +272,28 @@ def _number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _svg_shape(shape) -> str:
+def _pattern_id(key: str, box: Box) -> str:
+    return f"chart-{key}-{box.pattern}-{box.fill.lstrip('#')}"
+
+
+def _svg_pattern(key: str, box: Box) -> str:
+    """A hatch of the box's colour on white, drawn once per chart and referred to by its bars."""
+    lines = f'<line x1="0" y1="0" x2="0" y2="5" stroke="{box.fill}" stroke-width="1.5"/>'
+    if box.pattern == "cross":
+        lines += f'<line x1="0" y1="2.5" x2="5" y2="2.5" stroke="{box.fill}" stroke-width="1.5"/>'
+    return (
+        f'<pattern id="{_pattern_id(key, box)}" width="5" height="5" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="5" height="5" fill="#ffffff"/>{lines}</pattern>'
+    )
+
+
+def _svg_shape(shape, key: str) -> str:
     if isinstance(shape, Box):
         stroke = f' stroke="{shape.stroke}" stroke-width="1.5"' if shape.stroke else ""
+        fill = shape.fill if shape.pattern == "solid" else f"url(#{_pattern_id(key, shape)})"
         return (
             f'<rect x="{_number(shape.x)}" y="{_number(shape.y)}" width="{_number(shape.width)}" '
-            f'height="{_number(shape.height)}" fill="{shape.fill}"{stroke}/>'
+            f'height="{_number(shape.height)}" fill="{fill}"{stroke}/>'
         )
     if isinstance(shape, Segment):
         dash = f' stroke-dasharray="{shape.dash[0]} {shape.dash[1]}"' if shape.dash else ""
@@ -312,6 +326,14 @@ def _svg_shape(shape) -> str:
     )
 
 
+def _svg_defs(key: str, drawing: Drawing) -> list[str]:
+    patterns = {}
+    for shape in drawing.shapes:
+        if isinstance(shape, Box) and shape.pattern != "solid":
+            patterns.setdefault(_pattern_id(key, shape), _svg_pattern(key, shape))
+    return [f"<defs>{''.join(patterns.values())}</defs>"] if patterns else []
+
+
 def render_svg(chart: Chart) -> str:
     """The chart as inline SVG: role="img", named by its <title> and described by its <desc> (aria-labelledby)."""
     drawing = chart.drawing()
@@ -322,7 +344,8 @@ def render_svg(chart: Chart) -> str:
         f'{_number(drawing.height)}" role="img" aria-labelledby="{title_id} {desc_id}" font-family="sans-serif">',
         f'<title id="{title_id}">{escape(chart.title)}</title>',
         f'<desc id="{desc_id}">{escape(description)}</desc>',
-        *(_svg_shape(shape) for shape in drawing.shapes),
+        *(_svg_defs(chart.key, drawing)),
+        *(_svg_shape(shape, chart.key) for shape in drawing.shapes),
         "</svg>",
     ]
     return mark_safe("".join(parts))

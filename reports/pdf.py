@@ -19,18 +19,20 @@ from . import charts
 from .report import Report
 
 MARGIN = 2 * cm
-FRAME_WIDTH = A4[0] - 2 * MARGIN
+FRAME_WIDTH = A4[0] - 2 * MARGIN - 12  # the frame's own padding: 6 points on each side
+CHART_HEIGHT = (A4[1] - 2 * MARGIN) * 0.8  # a chart of many rows shrinks to fit a page with its title
 BRAND = colors.HexColor("#0b5d73")
 STYLES = getSampleStyleSheet()
 CELL = STYLES["BodyText"].clone("cell", fontSize=8, leading=10)
 HEADER_CELL = CELL.clone("header-cell", fontName="Helvetica-Bold", fontSize=7, leading=9)
-NUMBER_CELL = CELL.clone("number-cell", alignment=TA_RIGHT)
+HEADER_NUMBER = HEADER_CELL.clone("header-number", alignment=TA_RIGHT)
 TABLE_STYLE = [
     ("LINEBELOW", (0, 0), (-1, 0), 1, BRAND),
     ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor(charts.GRID)),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LEFTPADDING", (0, 0), (-1, -1), 3),
     ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ("FONT", (0, 1), (-1, -1), "Helvetica", 8, 10),
 ]
 NOTE = STYLES["BodyText"].clone("note", fontSize=8, leading=10, textColor=colors.HexColor(charts.MUTED))
 
@@ -41,6 +43,14 @@ def _paragraph(text, style=CELL) -> Paragraph:
 
 def _reportlab_shape(shape, height):
     """One chart shape in reportlab's coordinates (origin at the bottom left)."""
+    if isinstance(shape, charts.Box) and shape.pattern != "solid":
+        white = charts.Box(shape.x, shape.y, shape.width, shape.height, "#ffffff", stroke=shape.stroke)
+        # All the hatch lines of a bar in one path: a shape each would make a long report slow to draw.
+        hatch = rl.Path(strokeColor=colors.HexColor(shape.fill), strokeWidth=1.5, fillColor=None)
+        for line in charts.hatch_lines(shape):
+            hatch.moveTo(line.x1, height - line.y1)
+            hatch.lineTo(line.x2, height - line.y2)
+        return rl.Group(_reportlab_shape(white, height), hatch)
     if isinstance(shape, charts.Box):
         return rl.Rect(
             shape.x,
@@ -90,9 +100,9 @@ def _reportlab_shape(shape, height):
 
 
 def chart_drawing(chart: charts.Chart) -> rl.Drawing:
-    """The chart scaled to the width of the page's text."""
+    """The chart scaled to the width of the page's text, or smaller to fit on a page."""
     drawing = chart.drawing()
-    scale = FRAME_WIDTH / drawing.width
+    scale = min(FRAME_WIDTH / drawing.width, CHART_HEIGHT / drawing.height)
     group = rl.Group(*(_reportlab_shape(shape, drawing.height) for shape in drawing.shapes))
     group.scale(scale, scale)
     result = rl.Drawing(drawing.width * scale, drawing.height * scale)
@@ -101,14 +111,17 @@ def chart_drawing(chart: charts.Chart) -> rl.Drawing:
 
 
 def _table(columns, rows, widths=None) -> Table:
-    """A table of (text, is a number) cells under its headings; numbers to the right."""
-    data = [[_paragraph(column, HEADER_CELL) for column in columns]]
-    data += [[_paragraph(text, NUMBER_CELL if is_number else CELL) for text, is_number in row] for row in rows]
+    """A table of (text, is a number) cells under its headings. Numbers are plain strings set to the right (a
+    paragraph per cell would make a long report slow to lay out); text wraps in paragraphs."""
+    numeric = [index > 0 and bool(rows) and all(row[index][1] for row in rows) for index in range(len(columns))]
+    data = [[_paragraph(column, HEADER_NUMBER if numeric[i] else HEADER_CELL) for i, column in enumerate(columns)]]
+    data += [[text if is_number else _paragraph(text) for text, is_number in row] for row in rows]
     if widths is None:
         first = FRAME_WIDTH * (0.25 if len(columns) > 4 else 0.5)
         widths = [first] + [(FRAME_WIDTH - first) / (len(columns) - 1)] * (len(columns) - 1)
     table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle(TABLE_STYLE))
+    numbers = [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, is_numeric in enumerate(numeric) if is_numeric]
+    table.setStyle(TableStyle(TABLE_STYLE + numbers))
     return table
 
 
@@ -144,7 +157,7 @@ def annual_report_pdf_bytes(report: Report) -> bytes:
         _paragraph(_("Made on %(date)s") % {"date": created}, STYLES["BodyText"]),
     ]
     for section in report.sections:
-        story.append(_paragraph(section.title, STYLES["Heading1"]))
+        story += [Spacer(1, 0.4 * cm), _paragraph(section.title, STYLES["Heading1"])]
         if section.facts:
             facts = [[(label, False), (value, True)] for label, value in section.display_facts()]
             story.append(_table([_("Key figures"), ""], facts, [FRAME_WIDTH * 0.7, FRAME_WIDTH * 0.3]))

@@ -39,26 +39,27 @@ def _people(groups: list[tuple[object, str]], figures: dict, *, caption, column)
 
 
 def reach_section(scope: ReportScope, networks) -> Section:
-    totals = selectors.reach_totals(scope)
+    figures = selectors.reach(scope)
+    totals = figures["total"]
     not_given = _("Not given")
     network_groups = [(network.pk, network.name) for network in networks]
     if scope.network_ids is None:
         network_groups.append((None, _("Events outside networks")))
     by_region = _people(
         [*User.Region.choices, ("", not_given)],
-        selectors.reach_by(scope, "region"),
+        figures["region"],
         caption=_("Professionals by wellbeing services county"),
         column=_("Wellbeing services county"),
     )
     by_profession = _people(
         [*User.Profession.choices, ("", not_given)],
-        selectors.reach_by(scope, "profession"),
+        figures["profession"],
         caption=_("Professionals by profession"),
         column=_("Profession"),
     )
     by_network = _people(
         network_groups,
-        selectors.reach_by(scope, "network"),
+        selectors.reach_by_network(scope),
         caption=_("Professionals by network"),
         column=_("Network"),
     )
@@ -68,7 +69,7 @@ def reach_section(scope: ReportScope, networks) -> Section:
         facts=[
             (_("Professionals enrolled"), totals["enrolled"]),
             (_("Professionals who attended"), totals["attended"]),
-            (_("New professionals (first enrolment in these events)"), selectors.new_professionals(scope)),
+            (_("New professionals (first enrolment in these events)"), totals["new"]),
         ],
         panels=[
             by_region.with_chart(

@@ -12,11 +12,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import (
     Avg,
     Case,
     Count,
+    DateField,
+    DateTimeField,
     DurationField,
     Exists,
     ExpressionWrapper,
@@ -31,6 +34,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from events.models import Enrollment, Event, EventFormat, EventKind
@@ -65,15 +69,12 @@ class ReportScope:
     def includes_newsletter(self) -> bool:
         return self.network_ids is None
 
-    def months(self) -> list[tuple[dt.date, dt.datetime, dt.datetime]]:
-        """(first day, start, end) of each calendar month the period touches, cut to the period."""
+    def months(self) -> list[dt.date]:
+        """The first day of each calendar month the period touches."""
         months, first = [], self.first_day.replace(day=1)
         while first <= self.last_day:
-            following = (first + dt.timedelta(days=32)).replace(day=1)
-            start = _local_midnight(max(first, self.first_day))
-            end = _local_midnight(min(following, self.last_day + dt.timedelta(days=1)))
-            months.append((first, start, end))
-            first = following
+            months.append(first)
+            first = (first + dt.timedelta(days=32)).replace(day=1)
         return months
 
 
@@ -96,45 +97,86 @@ def networks_for_report(network_ids) -> list[Network]:
 
 
 # --- Reach ----------------------------------------------------------------------------------------------------
-def _confirmed_enrollments(scope: ReportScope):
+def _aggregate_again(inner, select: str, group_by: str = "") -> list[tuple]:
+    """SELECT `select` FROM (the inner queryset) [GROUP BY ...]: a second level of aggregation in the database.
+
+    The ORM builds the inner query (its filters and scope); the outer one sums its rows, so that what is judged
+    row by row inside (a person's first seat, an event that filled) is counted per group in the same query.
+    """
+    sql, params = inner.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {select} FROM ({sql}) AS inner_rows {group_by}", params)
+        return cursor.fetchall()
+
+
+def _seats(scope: ReportScope, *, since_ever=False):
+    """Confirmed enrolments in the scope's published events of the period (or of all time until its end)."""
     return Enrollment.objects.filter(
-        _in_period("event__start", scope),
         _in_networks("event__network", scope),
+        Q(event__start__lt=scope.end) if since_ever else _in_period("event__start", scope),
         status=Enrollment.Status.CONFIRMED,
         event__status=Event.Status.PUBLISHED,
     )
 
 
-PEOPLE = {
-    "enrolled": Count("user", distinct=True),
-    "attended": Count("user", distinct=True, filter=Q(attended=True)),
-}
+def _flag(condition: Q) -> Max:
+    """1 if any of the grouped rows meets the condition, else 0."""
+    return Max(Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()))
 
 
-def reach_totals(scope: ReportScope) -> dict:
-    """Distinct professionals with a seat in the period's events, and how many of them attended."""
-    return _confirmed_enrollments(scope).aggregate(**PEOPLE)
+def reach(scope: ReportScope) -> dict:
+    """Distinct professionals with a seat in the period's events ("enrolled"), those marked present ("attended"),
+    and those whose first seat ever (in the same networks) was in the period ("new"): in total and by region and
+    by profession ({"total": {...}, "region": {region: {...}}, "profession": {...}}).
 
-
-def new_professionals(scope: ReportScope) -> int:
-    """Professionals enrolled in the period who had no seat in any earlier event (in the same networks)."""
-    earlier = Enrollment.objects.filter(
-        _in_networks("event__network", scope),
-        user=OuterRef("user"),
-        status=Enrollment.Status.CONFIRMED,
-        event__status=Event.Status.PUBLISHED,
-        event__start__lt=scope.start,
+    One query: the inner level makes one row per person, the outer one counts the people per region and
+    profession; the totals and the two breakdowns are sums of those few groups.
+    """
+    in_period = Q(event__start__gte=scope.start)
+    people = (
+        _seats(scope, since_ever=True)
+        .values(person=F("user"))
+        .annotate(
+            seated=_flag(in_period),
+            present=_flag(in_period & Q(attended=True)),
+            first_start=Min("event__start"),
+        )
+        .annotate(is_new=Case(When(first_start__gte=scope.start, then=Value(1)), default=Value(0)))
+        .order_by()
     )
-    return _confirmed_enrollments(scope).filter(~Exists(earlier)).aggregate(count=Count("user", distinct=True))["count"]
+    users = get_user_model()._meta.db_table
+    rows = _aggregate_again(
+        people,
+        "region, profession, COUNT(*), SUM(present), SUM(is_new)",
+        f"JOIN {users} ON {users}.id = inner_rows.person WHERE seated = 1 GROUP BY region, profession",
+    )
+    figures = {"total": _people_counts(), "region": {}, "profession": {}}
+    for region, profession, enrolled, attended, new in rows:
+        for counts in (
+            figures["total"],
+            figures["region"].setdefault(region, _people_counts()),
+            figures["profession"].setdefault(profession, _people_counts()),
+        ):
+            counts["enrolled"] += enrolled
+            counts["attended"] += int(attended or 0)
+            counts["new"] += int(new or 0)
+    return figures
 
 
-REACH_GROUPS = {"region": "user__region", "profession": "user__profession", "network": "event__network"}
+def _people_counts() -> dict:
+    return {"enrolled": 0, "attended": 0, "new": 0}
 
 
-def reach_by(scope: ReportScope, group: str) -> dict:
-    """{region, profession or network id: {"enrolled": n, "attended": n}}; "" or None for not given."""
-    rows = _confirmed_enrollments(scope).values(key=F(REACH_GROUPS[group])).annotate(**PEOPLE).order_by()
-    return {row["key"]: {"enrolled": row["enrolled"], "attended": row["attended"]} for row in rows}
+def reach_by_network(scope: ReportScope) -> dict:
+    """{network id (None: events outside networks): {"enrolled": n, "attended": n}}: each person once per network."""
+    people = (
+        _seats(scope)
+        .values("user", network_key=F("event__network"))
+        .annotate(present=_flag(Q(attended=True)))
+        .order_by()
+    )
+    rows = _aggregate_again(people, "network_key, COUNT(*), SUM(present)", "GROUP BY network_key")
+    return {network: {"enrolled": enrolled, "attended": int(attended or 0)} for network, enrolled, attended in rows}
 
 
 # --- Events ---------------------------------------------------------------------------------------------------
@@ -165,7 +207,7 @@ EVENT_FIGURES = [
 
 # Summed over the per-event counts of the inner query, per kind (the columns follow EVENT_FIGURES).
 EVENTS_BY_KIND_SQL = """
-SELECT event_kind,
+  event_kind,
   COUNT(*),
   SUM(confirmed),
   SUM(attended),
@@ -178,8 +220,6 @@ SELECT event_kind,
   SUM(is_hybrid),
   SUM(CASE WHEN is_hybrid = 1 THEN onsite ELSE 0 END),
   SUM(CASE WHEN is_hybrid = 1 THEN online ELSE 0 END)
-FROM ({per_event}) AS per_event
-GROUP BY event_kind
 """
 
 
@@ -219,12 +259,9 @@ def events_by_kind(scope: ReportScope) -> dict[str, dict]:
         )
         .order_by()
     )
-    sql, params = per_event.query.sql_with_params()
     figures = {kind: dict.fromkeys([*EVENT_FIGURES, "cancelled_events"], 0) for kind in EventKind.values}
-    with connection.cursor() as cursor:
-        cursor.execute(EVENTS_BY_KIND_SQL.format(per_event=sql), params)
-        for kind, *values in cursor.fetchall():
-            figures[kind].update(zip(EVENT_FIGURES, (int(value or 0) for value in values), strict=True))
+    for kind, *values in _aggregate_again(per_event, EVENTS_BY_KIND_SQL, "GROUP BY event_kind"):
+        figures[kind].update(zip(EVENT_FIGURES, (int(value or 0) for value in values), strict=True))
     cancelled = _period_events(scope, Event.Status.CANCELLED).values("kind").annotate(n=Count("pk")).order_by()
     for row in cancelled:
         figures[row["kind"]]["cancelled_events"] = row["n"]
@@ -245,8 +282,51 @@ def morning_meetings(scope: ReportScope) -> list[Event]:
     )
 
 
+# --- Months ---------------------------------------------------------------------------------------------------
+def _monthly(queryset, moment, scope: ReportScope, *, by: str | None = None) -> dict:
+    """How many rows have `moment` (a field name or an expression) before the period (month None) and in each of
+    its months (the month's first day), up to the period's end: {(value of `by`, month): count}, one GROUP BY."""
+    moment = F(moment) if isinstance(moment, str) else moment
+    month = Case(
+        When(moment__lt=scope.start, then=Value(None)),
+        default=TruncMonth("moment", output_field=DateField()),
+        output_field=DateField(),
+    )
+    rows = (
+        queryset.annotate(moment=moment)
+        .filter(moment__lt=scope.end)
+        .annotate(month=month)
+        .values("month", *([by] if by else []))
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {(row[by] if by else None, _day(row["month"])): row["count"] for row in rows}
+
+
+def _day(value):
+    """PostgreSQL hands back the month of a CASE as a timestamp, SQLite as a date."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _running_totals(arrivals: dict, departures: dict, months: list[dt.date], key=None) -> list[int]:
+    """How many are in (arrived and not departed) at the end of each month: a running sum over the months."""
+    inside = arrivals.get((key, None), 0) - departures.get((key, None), 0)
+    totals = []
+    for month in months:
+        inside += arrivals.get((key, month), 0) - departures.get((key, month), 0)
+        totals.append(inside)
+    return totals
+
+
 # --- Networks -------------------------------------------------------------------------------------------------
 WAIT = ExpressionWrapper(F("decided_at") - F("requested_at"), output_field=DurationField())
+# When a membership stopped counting: the last departure, for a membership that is not active now (one that never
+# left, such as a request rejected, stops as it starts). A member at a moment joined before it and had not stopped.
+MEMBERSHIP_END = Case(
+    When(status=Membership.Status.ACTIVE, then=Value(None)),
+    default=Coalesce("left_at", "joined_at"),
+    output_field=DateTimeField(),
+)
 
 
 def _member_at(moment: dt.datetime) -> Q:
@@ -258,9 +338,6 @@ def _membership_figures(scope: ReportScope) -> dict:
     decided = _in_period("decided_at", scope)
     pending = Q(status=Membership.Status.PENDING)
     return {
-        "joins": Count("pk", filter=_in_period("joined_at", scope)),
-        "leaves": Count("pk", filter=_in_period("left_at", scope)),
-        "members_at_end": Count("pk", filter=_member_at(scope.end)),
         "pending_now": Count("pk", filter=pending),
         "oldest_pending": Min("requested_at", filter=pending),
         "decided": Count("pk", filter=decided),
@@ -271,18 +348,24 @@ def _membership_figures(scope: ReportScope) -> dict:
 
 def membership_totals(scope: ReportScope) -> dict:
     """Joins, leaves and members month by month ("months": [{month, joins, leaves, members}]), and for the
-    whole period: joins, leaves, members at its end, decisions and how long they took, requests pending now."""
-    aggregates = _membership_figures(scope)
+    whole period: joins, leaves, members at its end, decisions and how long they took, requests pending now.
+
+    Four queries: a GROUP BY month each for the joins, the departures and the ends of membership (the members
+    at each month's end are a running sum of them), and the figures of the decisions."""
+    memberships = Membership.objects.filter(_in_networks("network", scope))
     months = scope.months()
-    for index, (_first, start, end) in enumerate(months):
-        aggregates[f"joins_{index}"] = Count("pk", filter=Q(joined_at__gte=start, joined_at__lt=end))
-        aggregates[f"leaves_{index}"] = Count("pk", filter=Q(left_at__gte=start, left_at__lt=end))
-        aggregates[f"members_{index}"] = Count("pk", filter=_member_at(end))
-    row = Membership.objects.filter(_in_networks("network", scope)).aggregate(**aggregates)
+    joins = _monthly(memberships, "joined_at", scope)
+    leaves = _monthly(memberships, "left_at", scope)
+    ends = _monthly(memberships.filter(joined_at__isnull=False), MEMBERSHIP_END, scope)
+    members = _running_totals(joins, ends, months)
+    row = memberships.aggregate(**_membership_figures(scope))
     row["months"] = [
-        {"month": first, **{name: row.pop(f"{name}_{index}") for name in ("joins", "leaves", "members")}}
-        for index, (first, _start, _end) in enumerate(months)
+        {"month": month, "joins": joins.get((None, month), 0), "leaves": leaves.get((None, month), 0), "members": n}
+        for month, n in zip(months, members, strict=True)
     ]
+    row["joins"] = sum(month["joins"] for month in row["months"])
+    row["leaves"] = sum(month["leaves"] for month in row["months"])
+    row["members_at_end"] = members[-1]
     return row
 
 
@@ -291,69 +374,75 @@ def membership_by_network(scope: ReportScope) -> dict[int, dict]:
     rows = (
         Membership.objects.filter(_in_networks("network", scope))
         .values("network")
-        .annotate(**_membership_figures(scope))
+        .annotate(
+            joins=Count("pk", filter=_in_period("joined_at", scope)),
+            leaves=Count("pk", filter=_in_period("left_at", scope)),
+            members_at_end=Count("pk", filter=_member_at(scope.end)),
+            **_membership_figures(scope),
+        )
         .order_by()
     )
     return {row.pop("network"): row for row in rows}
 
 
 # --- Newsletter -----------------------------------------------------------------------------------------------
-def _subscribed_at(moment: dt.datetime) -> Q:
-    return Q(consented_at__lt=moment) & (Q(unsubscribed_at__isnull=True) | Q(unsubscribed_at__gte=moment))
-
-
 def subscribers_by_language(scope: ReportScope) -> dict:
-    """Per language: subscribers at the end of each month ("months": {language: [n...]}), new subscriptions and
-    unsubscriptions in the period, and subscribers at its end."""
+    """Per language: subscribers at the end of each month ("months": [n...]), new subscriptions and
+    unsubscriptions in the period, and subscribers at its end.
+
+    A subscriber counts from their consent until they unsubscribe; an unsubscription older than the consent was
+    undone by a new subscription. Two queries: a GROUP BY language and month of the consents and of the
+    unsubscriptions, summed month by month."""
     languages = [code for code, _name in settings.LANGUAGES]
     months = scope.months()
-    aggregates = {}
+    consented = Subscriber.objects.filter(consented_at__isnull=False)
+    joined = _monthly(consented, "consented_at", scope, by="language")
+    left = _monthly(consented.filter(unsubscribed_at__gte=F("consented_at")), "unsubscribed_at", scope, by="language")
+    figures = {}
     for language in languages:
-        is_language = Q(language=language)
-        aggregates[f"{language}_new"] = Count("pk", filter=is_language & _in_period("consented_at", scope))
-        aggregates[f"{language}_left"] = Count("pk", filter=is_language & _in_period("unsubscribed_at", scope))
-        aggregates[f"{language}_at_end"] = Count("pk", filter=is_language & _subscribed_at(scope.end))
-        for index, (_first, _start, end) in enumerate(months):
-            aggregates[f"{language}_{index}"] = Count("pk", filter=is_language & _subscribed_at(end))
-    row = Subscriber.objects.aggregate(**aggregates)
-    return {
-        "months": [first for first, _start, _end in months],
-        "languages": {
-            language: {
-                "new": row[f"{language}_new"],
-                "left": row[f"{language}_left"],
-                "at_end": row[f"{language}_at_end"],
-                "months": [row[f"{language}_{index}"] for index in range(len(months))],
-            }
-            for language in languages
-        },
-    }
+        at_month_ends = _running_totals(joined, left, months, key=language)
+        figures[language] = {
+            "new": sum(joined.get((language, month), 0) for month in months),
+            "left": sum(left.get((language, month), 0) for month in months),
+            "at_end": at_month_ends[-1],
+            "months": at_month_ends,
+        }
+    return {"months": months, "languages": figures}
 
 
 def sent_issues(scope: ReportScope) -> list[NewsletterIssue]:
-    """Issues sent in the period by date, with `delivered`, `failed` and `unsubscribed`: recipients of the issue
-    who unsubscribed (not for bouncing) after it went out and before the next issue did (one query)."""
-    next_sent_at = (
-        NewsletterIssue.objects.filter(status=NewsletterIssue.Status.SENT, sent_at__gt=OuterRef("sent_at"))
-        .order_by("sent_at")
-        .values("sent_at")[:1]
-    )
-    left = "deliveries__subscriber__unsubscribed_at"
-    return list(
+    """Issues sent in the period by date, with `delivered`, `failed` and `unsubscribed`: the subscribers for whom
+    it was the last issue received before they unsubscribed (not for bouncing). Two queries."""
+    issues = list(
         NewsletterIssue.objects.filter(_in_period("sent_at", scope), status=NewsletterIssue.Status.SENT)
-        .annotate(next_sent_at=Subquery(next_sent_at))
         .annotate(
             delivered=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SENT)),
             failed=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.FAILED)),
-            unsubscribed=Count(
-                "deliveries",
-                filter=Q(deliveries__status=Delivery.Status.SENT, **{f"{left}__gte": F("sent_at")})
-                & (Q(next_sent_at__isnull=True) | Q(**{f"{left}__lt": F("next_sent_at")}))
-                & ~Q(deliveries__subscriber__unsubscribe_reason=Subscriber.UnsubscribeReason.BOUNCING),
-            ),
         )
         .order_by("sent_at", "pk")
     )
+    last_received = (
+        Delivery.objects.filter(
+            subscriber=OuterRef("pk"),
+            status=Delivery.Status.SENT,
+            issue__status=NewsletterIssue.Status.SENT,
+            issue__sent_at__lte=OuterRef("unsubscribed_at"),
+        )
+        .order_by("-issue__sent_at", "-issue")
+        .values("issue")[:1]
+    )
+    unsubscribed = dict(
+        Subscriber.objects.filter(Q(unsubscribed_at__gte=scope.start), Q(unsubscribed_at__gte=F("consented_at")))
+        .exclude(unsubscribe_reason=Subscriber.UnsubscribeReason.BOUNCING)
+        .annotate(last_issue=Subquery(last_received))
+        .values("last_issue")
+        .annotate(count=Count("pk"))
+        .order_by()
+        .values_list("last_issue", "count")
+    )
+    for issue in issues:
+        issue.unsubscribed = unsubscribed.get(issue.pk, 0)
+    return issues
 
 
 # --- Material bank --------------------------------------------------------------------------------------------

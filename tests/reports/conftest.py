@@ -135,6 +135,8 @@ def _newsletter():
     s4 = SubscriberFactory(language="fi", consented_at=at("2025-02-01"), status=Subscriber.Status.UNSUBSCRIBED,
                            unsubscribed_at=at("2025-09-10"), unsubscribe_reason="bouncing")  # fmt: skip
     SubscriberFactory(language="fi", status=Subscriber.Status.PENDING, consented_at=None)
+    # Unsubscribed in March, subscribed again in May (an old unsubscription date left on the row).
+    SubscriberFactory(language="en", consented_at=at("2025-05-01"), unsubscribed_at=at("2025-03-01"))
     SENT, FAILED = Delivery.Status.SENT, Delivery.Status.FAILED
     issues = {
         "2025-03-01": [(s1, SENT), (s3, SENT), (s4, FAILED)],
