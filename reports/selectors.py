@@ -124,40 +124,52 @@ def _flag(condition: Q) -> Max:
     return Max(Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()))
 
 
+def _since(moment: dt.datetime, field: str) -> Case:
+    """1 if the (aggregated) moment `field` is at or after `moment`, else 0: judged once per group, not per row."""
+    return Case(When(**{f"{field}__gte": moment}, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
 def reach(scope: ReportScope) -> dict:
     """Distinct professionals with a seat in the period's events ("enrolled"), those marked present ("attended"),
     and those whose first seat ever (in the same networks) was in the period ("new"): in total and by region and
     by profession ({"total": {...}, "region": {region: {...}}, "profession": {...}}).
 
-    One query: the inner level makes one row per person, the outer one counts the people per region and
-    profession; the totals and the two breakdowns are sums of those few groups.
+    One query: the inner level makes one row per person (their first and last seat, their last presence), the
+    outer one counts the people per region and profession; the totals and the two breakdowns are sums of those
+    few groups (a person whose seats all lie before the period counts nowhere).
     """
-    in_period = Q(event__start__gte=scope.start)
     people = (
         _seats(scope, since_ever=True)
         .values(person=F("user"))
         .annotate(
-            seated=_flag(in_period),
-            present=_flag(in_period & Q(attended=True)),
+            last_start=Max("event__start"),
+            last_present=Max("event__start", filter=Q(attended=True)),
             first_start=Min("event__start"),
         )
-        .annotate(is_new=Case(When(first_start__gte=scope.start, then=Value(1)), default=Value(0)))
+        .annotate(
+            seated=_since(scope.start, "last_start"),
+            present=_since(scope.start, "last_present"),
+            is_new=_since(scope.start, "first_start"),
+        )
         .order_by()
     )
     users = get_user_model()._meta.db_table
+    # No HAVING on the people: the planner then expects them all and joins the users by hash, not one by one.
     rows = _aggregate_again(
         people,
-        "region, profession, COUNT(*), SUM(present), SUM(is_new)",
-        f"JOIN {users} ON {users}.id = inner_rows.person WHERE seated = 1 GROUP BY region, profession",
+        "region, profession, SUM(seated), SUM(present), SUM(is_new)",
+        f"JOIN {users} ON {users}.id = inner_rows.person GROUP BY region, profession",
     )
     figures = {"total": _people_counts(), "region": {}, "profession": {}}
     for region, profession, enrolled, attended, new in rows:
+        if not enrolled:
+            continue
         for counts in (
             figures["total"],
             figures["region"].setdefault(region, _people_counts()),
             figures["profession"].setdefault(profession, _people_counts()),
         ):
-            counts["enrolled"] += enrolled
+            counts["enrolled"] += int(enrolled)
             counts["attended"] += int(attended or 0)
             counts["new"] += int(new or 0)
     return figures

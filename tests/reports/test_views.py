@@ -164,6 +164,14 @@ def test_a_coordinator_sees_only_their_own_networks(coordinator_client, year_202
     assert rows_of(html, "Most downloaded materials") == {"Exercise guide": ["Guide", "30"]}
 
 
+def test_a_coordinator_may_pick_their_own_network_and_sees_the_link(coordinator_client, year_2025):
+    a = year_2025.networks.a
+    response = coordinator_client.get(STATISTICS, {"year": 2025, "network": a.pk})
+    assert response.status_code == 200
+    assert rows_of(response.content.decode(), "Professionals by network") == {"Physical activity": ["2", "2"]}
+    assert f'href="{STATISTICS}"' in coordinator_client.get("/admin/").content.decode()
+
+
 def test_a_coordinator_cannot_pick_another_network(coordinator_client, year_2025):
     for path in (STATISTICS, PDF, CSV):
         response = coordinator_client.get(path, {"year": 2025, "network": year_2025.networks.b.pk})
