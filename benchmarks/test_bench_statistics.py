@@ -178,7 +178,7 @@ def queries_of(client, params) -> int:
 def test_statistics_over_two_hundred_thousand_enrolments():
     from django.contrib.auth.models import Group
 
-    from tests.conftest import record_second_factor
+    from tests.helpers import record_second_factor
 
     rng = random.Random(2026)
     started = time.perf_counter()

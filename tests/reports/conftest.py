@@ -15,7 +15,7 @@ from newsletter.models import Delivery, NewsletterIssue, Subscriber
 from tests.events.factories import EnrollmentFactory, EventFactory
 from tests.factories import UserFactory
 from tests.materials.factories import MaterialFactory
-from tests.networks.factories import MembershipFactory, NetworkFactory, make_coordinator
+from tests.networks.factories import MembershipFactory, NetworkFactory
 from tests.newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -32,17 +32,6 @@ def at(text: str) -> dt.datetime:
 def now():
     with time_machine.travel(NOW, tick=False):
         yield NOW
-
-
-@pytest.fixture(autouse=True)
-def admin_in_english(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-
-
-@pytest.fixture
-def staff_client(client, db):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True, preferred_language="en"))
-    return client
 
 
 def event(start, *, kind=Event.Kind.MORNING_MEETING, network=None, **fields):
@@ -179,7 +168,6 @@ def year_2025(db):
 
 
 @pytest.fixture
-def coordinator_client(client, year_2025):
-    """A coordinator of network a only."""
-    client.force_login(make_coordinator(year_2025.networks.a, preferred_language="en"))
-    return client
+def own_network(year_2025):
+    """The shared `coordinator` (and `coordinator_client`) coordinates network a of the year only."""
+    return year_2025.networks.a
