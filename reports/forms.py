@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import Network
 
-from .selectors import ReportScope
+from .scope import ReportScope
 
 FIRST_YEAR = 2000
 LONGEST_PERIOD_YEARS = 5

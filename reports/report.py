@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from .charts import Chart, Series, format_value
-from .selectors import ReportScope
+from .scope import ReportScope
 
 
 class Percent(float):

@@ -11,7 +11,7 @@ from materials.models import Material
 
 from . import selectors
 from .report import Days, Panel, Percent, Report, Section, Table, period_label, short_date
-from .selectors import ReportScope
+from .scope import ReportScope
 
 
 def _rate(part, whole):

@@ -10,7 +10,7 @@ from materials.models import Material
 from networks.models import Membership
 from newsletter.models import Delivery, NewsletterIssue, Subscriber
 from reports import selectors
-from reports.selectors import ReportScope
+from reports.scope import ReportScope
 from tests.reports.conftest import NOW, at
 
 pytestmark = pytest.mark.django_db
