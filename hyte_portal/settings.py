@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "pages",
     "leading",
     "demo",  # development data for `manage.py seed_demo`; production code imports nothing from it
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     # Before the admin's own URLs, so that this checked version of its "view on site" redirect answers.
     path("admin/r/<int:content_type_id>/<path:object_id>/", views.admin_view_on_site, name="admin_view_on_site"),
+    path("admin/statistics/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
 
