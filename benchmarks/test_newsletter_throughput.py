@@ -13,8 +13,8 @@ import pytest
 from django.db import connection
 
 from newsletter import services
+from newsletter.emails import IssueMessages
 from newsletter.models import NewsletterIssue, Subscriber
-from newsletter.rendering import IssueMessages
 from tests.smtp_sink import serving, use_smtp_server
 
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "10000"))

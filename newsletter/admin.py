@@ -1,39 +1,25 @@
+"""The staff's newsletter: compose an issue in three languages, preview it, test-send, send or schedule it and
+watch the progress; see the subscribers and each delivery. Every change goes through newsletter.services."""
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from . import services
+from . import selectors, services
+from .emails import issue_content, issue_message
+from .errors import NewsletterError
 from .models import Delivery, NewsletterIssue, Subscriber
-from .rendering import issue_content, issue_message
-
-
-class NewsletterIssueForm(forms.ModelForm):
-    class Meta:
-        model = NewsletterIssue
-        fields = ["subject", "body"]
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk:
-            # The admin wraps the whole change in one transaction: this lock holds until it commits,
-            # so a send cannot start between this check and the save.
-            try:
-                services.ensure_editable(issue_id=self.instance.pk)
-            except services.NewsletterError as error:
-                raise ValidationError(str(error)) from None
-        return cleaned
 
 
 class SendForm(forms.Form):
@@ -59,7 +45,6 @@ class SendForm(forms.Form):
 
 @admin.register(NewsletterIssue)
 class NewsletterIssueAdmin(TabbedTranslationAdmin):
-    form = NewsletterIssueForm
     change_form_template = "admin/newsletter/newsletterissue/change_form.html"
     list_display = ["subject", "status", "scheduled_at", "progress_column", "sent_at"]
     list_filter = ["status"]
@@ -68,49 +53,40 @@ class NewsletterIssueAdmin(TabbedTranslationAdmin):
     readonly_fields = ["status", "scheduled_at", "sending_started_at", "sent_at", "created_by"]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                delivery_total=Count("deliveries"),
-                delivery_sent=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SENT)),
-                delivery_failed=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.FAILED)),
-            )
-        )
+        return selectors.issues_with_progress(super().get_queryset(request))
 
     @admin.display(description=_("Progress"))
     def progress_column(self, issue):
-        if not issue.delivery_total:
+        progress = selectors.progress_of(issue)
+        if not progress.total:
             return "–"
         return gettext("%(sent)s sent, %(failed)s failed, %(pending)s pending of %(total)s") % {
-            "sent": issue.delivery_sent,
-            "failed": issue.delivery_failed,
-            "pending": issue.delivery_total - issue.delivery_sent - issue.delivery_failed,
-            "total": issue.delivery_total,
+            "sent": progress.sent,
+            "failed": progress.failed,
+            "pending": progress.pending,
+            "total": progress.total,
         }
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.status not in NewsletterIssue.EDITABLE_STATUSES:
-            return [*self.fields, "subject_fi", "subject_sv", "subject_en", "body_fi", "body_sv", "body_en"]
+        if obj is not None and not obj.is_editable:
+            return [*self.fields, *NewsletterIssue.CONTENT_FIELDS]
         return self.readonly_fields
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        services.save_issue(issue=obj, author=request.user)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
-        if object_id:
-            issue = self.get_object(request, object_id)
-            if issue is not None:
-                extra_context["progress"] = services.issue_progress(issue_id=issue.pk)
-                extra_context["preview_languages"] = settings.LANGUAGES
-                extra_context["is_editable"] = issue.status in NewsletterIssue.EDITABLE_STATUSES
-                if request.method == "POST" and not extra_context["is_editable"]:
-                    self.message_user(request, services.ERRORS["not_editable"], messages.ERROR)
-                    return redirect(request.path)
-        return super().changeform_view(request, object_id, form_url, extra_context)
+        issue = self.get_object(request, object_id) if object_id else None
+        if issue is not None:
+            extra_context["progress"] = selectors.issue_progress(issue_id=issue.pk)
+            extra_context["preview_languages"] = settings.LANGUAGES
+            extra_context["is_editable"] = issue.is_editable
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except NewsletterError as error:  # raised by the save, inside the admin's transaction: nothing was saved
+            self.message_user(request, error.message, messages.ERROR)
+            return redirect(request.path)
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -161,8 +137,8 @@ class NewsletterIssueAdmin(TabbedTranslationAdmin):
         issue = self._issue_or_404(request, issue_id, change=True)
         try:
             services.unschedule_issue(issue_id=issue.pk)
-        except services.NewsletterError as error:
-            self.message_user(request, str(error), messages.ERROR)
+        except NewsletterError as error:
+            self.message_user(request, error.message, messages.ERROR)
         else:
             self.message_user(request, gettext("The issue is a draft again and will not be sent."), messages.SUCCESS)
         return redirect(self._change_url(issue))
@@ -179,8 +155,8 @@ class NewsletterIssueAdmin(TabbedTranslationAdmin):
                 else:
                     services.schedule_issue(issue_id=issue.pk, when=form.cleaned_data["scheduled_at"])
                     text = gettext("The issue will be sent at the chosen time.")
-            except services.NewsletterError as error:
-                self.message_user(request, str(error), messages.ERROR)
+            except NewsletterError as error:
+                self.message_user(request, error.message, messages.ERROR)
             else:
                 self.message_user(request, text, messages.SUCCESS)
             return redirect(self._change_url(issue))
@@ -191,7 +167,7 @@ class NewsletterIssueAdmin(TabbedTranslationAdmin):
             "title": gettext("Send the newsletter"),
             "form": form,
             "media": self.media + form.media,
-            "recipient_count": Subscriber.objects.filter(status=Subscriber.Status.ACTIVE).count(),
+            "recipient_count": selectors.active_subscriber_count(),
         }
         return TemplateResponse(request, "admin/newsletter/newsletterissue/send.html", context)
 
@@ -210,8 +186,11 @@ class SubscriberAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Unsubscribe the selected addresses"))
     def unsubscribe_selected(self, request, queryset):
-        count = sum(services.unsubscribe(subscriber=subscriber) for subscriber in queryset)
-        self.message_user(request, gettext("%(count)s addresses unsubscribed.") % {"count": count})
+        count = services.unsubscribe(subscriber_ids=queryset.values("pk"))
+        self.message_user(
+            request,
+            ngettext("%(count)s address unsubscribed.", "%(count)s addresses unsubscribed.", count) % {"count": count},
+        )
 
 
 @admin.register(Delivery)

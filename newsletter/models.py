@@ -1,3 +1,6 @@
+"""The newsletter's data: subscribers (double opt-in, by a secret token), issues in three languages, and one
+delivery per issue and subscriber that records what happened to that message."""
+
 import secrets
 from datetime import timedelta
 
@@ -6,9 +9,11 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+TOKEN_BYTES = 32  # a subscriber's token is these bytes in URL-safe base64: 43 characters of [A-Za-z0-9_-]
+
 
 def new_token():
-    return secrets.token_urlsafe(32)
+    return secrets.token_urlsafe(TOKEN_BYTES)
 
 
 class Subscriber(models.Model):
@@ -84,6 +89,10 @@ class NewsletterIssue(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     EDITABLE_STATUSES = (Status.DRAFT, Status.SCHEDULED)
+    # What staff write, a column per language (translation.py); everything else belongs to the sending.
+    CONTENT_FIELDS = tuple(
+        f"{name}_{code}" for name in ("subject", "body") for code in settings.MODELTRANSLATION_LANGUAGES
+    )
 
     class Meta:
         verbose_name = _("newsletter issue")
@@ -92,6 +101,11 @@ class NewsletterIssue(models.Model):
 
     def __str__(self):
         return self.subject
+
+    @property
+    def is_editable(self) -> bool:
+        """Staff may change the text, schedule and send only until the sending starts."""
+        return self.status in self.EDITABLE_STATUSES
 
 
 class Delivery(models.Model):

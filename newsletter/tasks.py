@@ -18,7 +18,7 @@ def send_confirmation(subscriber_id: int) -> None:
 
 @shared_task(acks_late=True, reject_on_worker_lost=True, **SMTP_RETRY)
 def send_test(issue_id: int, user_id: int) -> int:
-    return services.send_test_to_user(issue_id=issue_id, user_id=user_id)
+    return services.send_test(issue_id=issue_id, user_id=user_id)
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True)

@@ -1,17 +1,25 @@
+"""The newsletter's public pages: the sign-up form, the confirmation and unsubscribe links that e-mails carry,
+and a member's own subscription on my page."""
+
+from dataclasses import dataclass
+from functools import wraps
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext_lazy, ngettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hyte_portal.rate_limits import limit_exceeded
 
-from . import services
+from . import selectors, services
 from .forms import MemberSubscriptionForm, SubscribeForm
 from .models import Subscriber
-from .services import ConfirmationResult
+from .selectors import ConfirmationResult
 
 SUBSCRIBE_LIMIT = 20  # sign-ups per client address per hour
 
@@ -30,10 +38,6 @@ def subscribe(request):
             status = 429
         elif form.is_valid():
             user = request.user if request.user.is_authenticated else None
-            if user is not None and services.normalise_email(user.email) != services.normalise_email(
-                form.cleaned_data["email"]
-            ):
-                user = None
             services.subscribe(email=form.cleaned_data["email"], language=get_language(), user=user)
             return redirect("newsletter:subscribed")
         else:
@@ -43,107 +47,126 @@ def subscribe(request):
 
 @require_safe
 def subscribed(request):
-    return render(request, "newsletter/subscribed.html")
+    return render(request, "newsletter/subscribed.html", {"days": settings.NEWSLETTER_CONFIRMATION_DAYS})
 
 
-def _link_page(request, *, title, text, status=200, form_action=None, button=None):
-    context = {"title": title, "text": text, "form_action": form_action, "button": button}
-    return render(request, "newsletter/link_page.html", context, status=status)
+@dataclass(frozen=True)
+class LinkPage:
+    """What a page opened from a link in an e-mail says; with a `button`, a POST to the same link acts."""
+
+    title: Promise
+    text: Promise  # may name %(email)s (the subscriber's address) and %(days)s (how long a link is valid)
+    status: int = 200
+    button: Promise | None = None
 
 
-def _invalid_link(request):
-    return _link_page(
-        request,
-        title=_("This link is not valid"),
-        text=_(
-            "The link may be incomplete or out of date. Copy the whole address from the message, or subscribe "
-            "again on this page."
-        ),
-        status=404,
-    )
-
-
+INVALID_LINK = LinkPage(
+    gettext_lazy("This link is not valid"),
+    gettext_lazy(
+        "The link may be incomplete or out of date. Copy the whole address from the message, or subscribe "
+        "again on this page."
+    ),
+    status=404,
+)
 CONFIRMATION_PAGES = {
-    ConfirmationResult.ALREADY_CONFIRMED: (
+    ConfirmationResult.PENDING: LinkPage(
+        gettext_lazy("Confirm your subscription"),
+        gettext_lazy("Press the button to start receiving the HYTE newsletter at %(email)s."),
+        button=gettext_lazy("Confirm the subscription"),
+    ),
+    ConfirmationResult.CONFIRMED: LinkPage(
+        gettext_lazy("Thank you, your subscription is confirmed"),
+        gettext_lazy("The next issue of the newsletter will come to your inbox. Each issue has a link to unsubscribe."),
+    ),
+    ConfirmationResult.ALREADY_CONFIRMED: LinkPage(
         gettext_lazy("Your subscription is already confirmed"),
         gettext_lazy("You receive the newsletter at this address. There is nothing more to do."),
-        200,
     ),
-    ConfirmationResult.EXPIRED: (
+    ConfirmationResult.EXPIRED: LinkPage(
         gettext_lazy("This confirmation link has expired"),
-        gettext_lazy("Confirmation links are valid for 7 days. Subscribe again and we will send you a new link."),
-        410,
+        ngettext_lazy(
+            "Confirmation links are valid for %(days)s day. Subscribe again and we will send you a new link.",
+            "Confirmation links are valid for %(days)s days. Subscribe again and we will send you a new link.",
+            "days",
+        ),
+        status=410,
     ),
-    ConfirmationResult.UNSUBSCRIBED: (
+    ConfirmationResult.UNSUBSCRIBED: LinkPage(
         gettext_lazy("This subscription has been cancelled"),
         gettext_lazy("The address was taken off the list. Subscribe again if you want to receive the newsletter."),
-        410,
+        status=410,
     ),
+    ConfirmationResult.INVALID: INVALID_LINK,
 }
+UNSUBSCRIBE_PAGE = LinkPage(
+    gettext_lazy("Unsubscribe from the newsletter"),
+    gettext_lazy("Press the button to stop sending the HYTE newsletter to %(email)s."),
+    button=gettext_lazy("Unsubscribe"),
+)
+UNSUBSCRIBED_PAGE = LinkPage(
+    gettext_lazy("You have unsubscribed"),
+    gettext_lazy("%(email)s will not receive the newsletter any more. You can subscribe again at any time."),
+)
+ALREADY_UNSUBSCRIBED_PAGE = LinkPage(
+    gettext_lazy("You have already unsubscribed"),
+    gettext_lazy("%(email)s does not receive the newsletter. You can subscribe again at any time."),
+)
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
-def confirm(request, token):
+def _link_page(request, page: LinkPage, subscriber: Subscriber | None = None):
+    values = {"email": subscriber.email if subscriber else "", "days": settings.NEWSLETTER_CONFIRMATION_DAYS}
+    context = {
+        "title": page.title,
+        "text": page.text % values,
+        "form_action": request.path if page.button else None,
+        "button": page.button,
+    }
+    return render(request, "newsletter/link_page.html", context, status=page.status)
+
+
+def _personal_link(view):
+    """A page of a personal link: GET and POST only, and a token that is not a subscriber's gets INVALID_LINK."""
+
+    @require_http_methods(["GET", "HEAD", "POST"])
+    @wraps(view)
+    def with_subscriber(request, token):
+        subscriber = selectors.find_by_token(token)
+        if subscriber is None:
+            return _link_page(request, INVALID_LINK)
+        return view(request, subscriber)
+
+    return with_subscriber
+
+
+@_personal_link
+def confirm(request, subscriber):
     """GET shows a button (mail scanners follow links, people press buttons); POST confirms."""
-    subscriber = services.find_by_token(token)
-    if subscriber is None:
-        return _invalid_link(request)
     if request.method == "POST":
-        result = services.confirm(token=token)
+        result = services.confirm(subscriber=subscriber)
         if result == ConfirmationResult.CONFIRMED:
             return redirect("newsletter:confirmed")
     else:
-        result = services.confirmation_state(subscriber)
-    if result in CONFIRMATION_PAGES:
-        title, text, status = CONFIRMATION_PAGES[result]
-        return _link_page(request, title=title, text=text, status=status)
-    return _link_page(
-        request,
-        title=_("Confirm your subscription"),
-        text=_("Press the button to start receiving the HYTE newsletter at %(email)s.") % {"email": subscriber.email},
-        form_action=request.path,
-        button=_("Confirm the subscription"),
-    )
+        result = selectors.confirmation_state(subscriber)
+    return _link_page(request, CONFIRMATION_PAGES[result], subscriber)
 
 
 @require_safe
 def confirmed(request):
-    return _link_page(
-        request,
-        title=_("Thank you, your subscription is confirmed"),
-        text=_("The next issue of the newsletter will come to your inbox. Each issue has a link to unsubscribe."),
-    )
+    return _link_page(request, CONFIRMATION_PAGES[ConfirmationResult.CONFIRMED])
 
 
 @csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" without cookies or a form
-@require_http_methods(["GET", "HEAD", "POST"])
-def unsubscribe(request, token):
+@_personal_link
+def unsubscribe(request, subscriber):
     """The personal unsubscribe link: GET asks, POST (a person or a one-click mail client) unsubscribes."""
-    subscriber = services.find_by_token(token)
-    if subscriber is None:
-        return _invalid_link(request)
     if request.method == "POST":
-        services.unsubscribe(subscriber=subscriber)
-        return _link_page(
-            request,
-            title=_("You have unsubscribed"),
-            text=_("%(email)s will not receive the newsletter any more. You can subscribe again at any time.")
-            % {"email": subscriber.email},
-        )
-    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
-        return _link_page(
-            request,
-            title=_("You have already unsubscribed"),
-            text=_("%(email)s does not receive the newsletter. You can subscribe again at any time.")
-            % {"email": subscriber.email},
-        )
-    return _link_page(
-        request,
-        title=_("Unsubscribe from the newsletter"),
-        text=_("Press the button to stop sending the HYTE newsletter to %(email)s.") % {"email": subscriber.email},
-        form_action=request.path,
-        button=_("Unsubscribe"),
-    )
+        services.unsubscribe(subscriber_ids=[subscriber.pk])
+        page = UNSUBSCRIBED_PAGE
+    elif subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        page = ALREADY_UNSUBSCRIBED_PAGE
+    else:
+        page = UNSUBSCRIBE_PAGE
+    return _link_page(request, page, subscriber)
 
 
 @login_required
@@ -156,7 +179,6 @@ def member_subscription(request):
         services.subscribe_member(user=request.user)
         messages.success(request, _("You now receive the newsletter at %(email)s.") % {"email": request.user.email})
     else:
-        for subscriber in Subscriber.objects.filter(email__iexact=request.user.email):
-            services.unsubscribe(subscriber=subscriber)
+        services.unsubscribe_address(email=request.user.email)
         messages.success(request, _("You will not receive the newsletter any more."))
     return redirect("accounts:my_page")

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsletter import services
+from newsletter.emails import body_to_html
 from newsletter.models import Delivery, NewsletterIssue, Subscriber
-from newsletter.rendering import body_to_html
 from tests.newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)  # sending is queued on commit
@@ -159,7 +159,7 @@ def test_markdown_body_is_rendered_and_sanitised():
 
 
 def test_a_sender_whose_claim_ran_out_skips_rows_another_sender_took_over(settings):
-    from newsletter import sending
+    from newsletter.services import sending
 
     SubscriberFactory.create_batch(3)
     issue = NewsletterIssueFactory()
@@ -174,3 +174,25 @@ def test_a_sender_whose_claim_ran_out_skips_rows_another_sender_took_over(settin
         sending._send_batch(quick_batch, token=quick_token, deadline=time.monotonic() + 60, **kwargs)
         sending._send_batch(slow_batch, token=slow_token, deadline=time.monotonic() + 60, **kwargs)
     assert len(mail.outbox) == 3 and report.sent == 3
+
+
+def test_an_edit_writes_only_the_text_and_never_puts_back_a_status_changed_meanwhile():
+    issue = NewsletterIssueFactory()
+    services.schedule_issue(issue_id=issue.pk, when=timezone.now() + dt.timedelta(days=1))
+    opened = NewsletterIssue.objects.get(pk=issue.pk)  # the form was opened while the issue was scheduled
+    services.unschedule_issue(issue_id=issue.pk)
+    opened.subject_fi = "Muutettu otsikko"
+    services.save_issue(issue=opened)
+    issue.refresh_from_db()
+    assert (issue.subject_fi, issue.status, issue.scheduled_at) == ("Muutettu otsikko", "draft", None)
+
+
+def test_an_edit_of_an_issue_being_sent_is_refused_and_nothing_is_written():
+    issue = NewsletterIssueFactory()
+    opened = NewsletterIssue.objects.get(pk=issue.pk)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(status=NewsletterIssue.Status.SENDING)
+    opened.subject_fi = "Muutettu otsikko"
+    with pytest.raises(services.NewsletterError, match="ei voi enää muokata"):
+        services.save_issue(issue=opened)
+    issue.refresh_from_db()
+    assert issue.subject_fi == "Hyvän kierteen uutiskirje"

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import connection
 
 from hyte_portal.celery import app
-from newsletter import services
+from newsletter import selectors, services
 from newsletter.models import Delivery, NewsletterIssue, Subscriber
 from tests.helpers import wait_until
 from tests.newsletter.factories import NewsletterIssueFactory
@@ -39,7 +39,7 @@ def wait_until_sent(issue, timeout):
         return issue.status == NewsletterIssue.Status.SENT
 
     if not wait_until(sent, timeout=timeout, interval=0.2):
-        pytest.fail(f"the issue was not sent in {timeout} s: {services.issue_progress(issue_id=issue.pk)}")
+        pytest.fail(f"the issue was not sent in {timeout} s: {selectors.issue_progress(issue_id=issue.pk)}")
     return issue
 
 

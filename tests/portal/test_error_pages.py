@@ -1,6 +1,7 @@
 import pytest
 
 from tests.events.factories import EventFactory
+from tests.factories import UserFactory
 from tests.networks.factories import NetworkFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,5 +31,7 @@ def test_the_server_error_page_renders_without_a_request():
 
 
 def test_a_members_only_event_is_simply_not_found_for_outsiders(client):
+    # A visitor who is not logged in is asked to log in instead (issue 11: an invited director follows a link).
     event = EventFactory(network=NetworkFactory(), audience="network_members")
+    client.force_login(UserFactory())
     assert client.get(f"/en/events/{event.slug}/").status_code == 404

@@ -1,4 +1,5 @@
-"""Turning a newsletter issue into messages: Markdown to safe HTML, one message per recipient."""
+"""The newsletter's e-mails: the confirmation link, and an issue as messages (Markdown to safe HTML, one message
+per recipient). hyte_portal.emails renders and sends them; newsletter.bulk_email copies an issue's message."""
 
 from dataclasses import dataclass
 
@@ -8,8 +9,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from hyte_portal.emails import BulkEmail, render_email
+from hyte_portal.emails import render_email
 
+from .bulk_email import BulkEmail
 from .models import NewsletterIssue, Subscriber
 
 ISSUE_TEMPLATE = "newsletter/emails/issue"
@@ -49,10 +51,24 @@ def issue_content(issue: NewsletterIssue, language: str) -> IssueContent:
     return IssueContent(language=language, subject=subject, body_text=body, body_html=body_to_html(body))
 
 
-def unsubscribe_url(subscriber: Subscriber) -> str:
+def _personal_url(subscriber: Subscriber, view_name: str) -> str:
     with translation.override(subscriber.language):
-        path = reverse("newsletter:unsubscribe", kwargs={"token": subscriber.token})
+        path = reverse(view_name, kwargs={"token": subscriber.token})
     return f"{settings.SITE_URL}{path}"
+
+
+def confirmation_email_kwargs(subscriber: Subscriber) -> dict:
+    """Arguments for hyte_portal.emails.send_email asking a pending subscriber to confirm, in their language."""
+    return {
+        "template": "newsletter/emails/confirm_subscription",
+        "to": subscriber.email,
+        "language": subscriber.language,
+        "context": {
+            "confirm_url": _personal_url(subscriber, "newsletter:confirm"),
+            "expires_at": subscriber.confirmation_expires_at(),
+            "days": settings.NEWSLETTER_CONFIRMATION_DAYS,
+        },
+    }
 
 
 def issue_message(content: IssueContent, *, to: str, unsubscribe_link: str | None, is_test: bool = False):
@@ -83,13 +99,10 @@ class IssueMessages:
         self.issue = issue
         self._bulk: dict[str, BulkEmail] = {}
 
-    def content(self, language: str) -> IssueContent:
-        return self._bulk_for(language).content
-
     def _bulk_for(self, language: str) -> BulkEmail:
         if language not in self._bulk:
             content = issue_content(self.issue, language)
-            bulk = BulkEmail(
+            self._bulk[language] = BulkEmail(
                 personal=("unsubscribe_url",),
                 template=ISSUE_TEMPLATE,
                 language=language,
@@ -97,11 +110,17 @@ class IssueMessages:
                 headers=list_headers("{unsubscribe_url}"),
                 is_auto_submitted=False,
             )
-            bulk.content = content
-            self._bulk[language] = bulk
         return self._bulk[language]
 
     def for_subscriber(self, subscriber: Subscriber):
         return self._bulk_for(subscriber.language).personalise(
-            to=subscriber.email, personal={"unsubscribe_url": unsubscribe_url(subscriber)}
+            to=subscriber.email, personal={"unsubscribe_url": _personal_url(subscriber, "newsletter:unsubscribe")}
         )
+
+
+def messages_for_test_send(issue: NewsletterIssue, *, to: str) -> list:
+    """The issue in each language to one address, marked as a test and without an unsubscribe link."""
+    return [
+        issue_message(issue_content(issue, code), to=to, unsubscribe_link=None, is_test=True)
+        for code, _name in settings.LANGUAGES
+    ]

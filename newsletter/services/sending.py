@@ -24,14 +24,17 @@ from functools import partial
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, DateTimeField, F, Min, Q, Value
+from django.db.models import DateTimeField, F, Min, Q, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from hyte_portal.emails import open_connection, send_over
+from hyte_portal.emails import open_connection
 
-from .models import Delivery, NewsletterIssue, Subscriber
-from .rendering import IssueMessages
+from ..bulk_email import send_over
+from ..emails import IssueMessages
+from ..models import Delivery, NewsletterIssue, Subscriber
+from ..selectors import issue_progress
+from .subscriptions import unsubscribe
 
 logger = logging.getLogger(__name__)
 
@@ -341,27 +344,20 @@ def _record_failure(delivery: Delivery, failure: SendFailure, report: Report) ->
 def _count_bounce(subscriber_id: int) -> None:
     """Three permanent refusals in a row take the address off the list as bouncing."""
     Subscriber.objects.filter(pk=subscriber_id).update(consecutive_failures=F("consecutive_failures") + 1)
-    Subscriber.objects.filter(
+    bouncing = Subscriber.objects.filter(
         pk=subscriber_id,
         status=Subscriber.Status.ACTIVE,
         consecutive_failures__gte=settings.NEWSLETTER_BOUNCES_TO_UNSUBSCRIBE,
-    ).update(
-        status=Subscriber.Status.UNSUBSCRIBED,
-        unsubscribe_reason=Subscriber.UnsubscribeReason.BOUNCING,
-        unsubscribed_at=timezone.now(),
     )
+    unsubscribe(subscriber_ids=bouncing.values("pk"), reason=Subscriber.UnsubscribeReason.BOUNCING)
 
 
 def _record_progress(issue_id: int) -> None:
-    counts = Delivery.objects.filter(issue_id=issue_id).aggregate(
-        total=Count("pk"),
-        sent=Count("pk", filter=Q(status=Delivery.Status.SENT)),
-        failed=Count("pk", filter=Q(status=Delivery.Status.FAILED)),
-    )
+    progress = issue_progress(issue_id=issue_id)
     NewsletterIssue.objects.filter(pk=issue_id).update(
-        recipient_count=counts["total"],
-        sent_count=counts["sent"],
-        failed_count=counts["failed"],
+        recipient_count=progress.total,
+        sent_count=progress.sent,
+        failed_count=progress.failed,
         updated_at=timezone.now(),
     )
 
