@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "newsletter",
     "audit",
     "pages",
+    "leading",
     "demo",  # development data for `manage.py seed_demo`; production code imports nothing from it
 ]
 

@@ -28,5 +28,6 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("materials/", include("materials.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("hyte/", include("leading.urls")),
     path("", include("pages.urls")),
 )

@@ -6,11 +6,11 @@ Idempotent: running it twice changes nothing.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import accounts, events, materials, networks, newsletter, second_factor
+from demo import accounts, events, leading, materials, networks, newsletter, second_factor
 
 # In this order: networks link the accounts (and make the coordinators, who need a second factor), events the
-# networks, materials both.
-LOADERS = [accounts, networks, second_factor, events, materials, newsletter]
+# networks, materials both; Leading HYTE names the demo member a county editor.
+LOADERS = [accounts, networks, second_factor, events, materials, newsletter, leading]
 
 
 class Command(BaseCommand):
@@ -27,6 +27,7 @@ class Command(BaseCommand):
         self.stdout.write("Demo logins (e-mail / password):")
         for role, email, password in accounts.logins():
             self.stdout.write(f"  {role:7} {email} / {password}")
+        leading.logins(self.stdout)
         self.stdout.write(
             f"Second factor for staff and coordinators (the admin asks for it): TOTP secret {second_factor.secret()}\n"
             "  Add the secret to an authenticator app, or print the current code with: "
