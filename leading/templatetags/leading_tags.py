@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from newsletter.rendering import body_to_html
+from newsletter.emails import body_to_html
 
 from ..models import Rating
 
