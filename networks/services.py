@@ -9,6 +9,9 @@ The e-mails go out from Celery tasks queued on commit. Each is claimed, sent and
 a row lock over the SMTP conversation: a short transaction sets the "mailed" mark, the message goes out after it,
 and a failed send takes the mark back so that the task's retry sends it. (A worker killed between the mark and
 the send loses that one message rather than sending it twice.)
+
+Decisions (adding, approving, rejecting, leaving) and the roles staff grant or remove in the network form
+(save_roles) write their audit entry in the same transaction.
 """
 
 from contextlib import contextmanager
