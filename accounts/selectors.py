@@ -1,6 +1,8 @@
-"""Reads about people: finding an account by its address, and everything the portal keeps about one (GDPR)."""
+"""Reads about people: finding an account by its address, accounts never verified, and everything the portal keeps
+about one (GDPR)."""
 
 from allauth.account.models import EmailAddress
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from .models import User
@@ -9,6 +11,15 @@ from .models import User
 def user_with_email(email: str) -> User | None:
     """The account that uses the e-mail address, in any letter case, or None."""
     return User.objects.filter(email__iexact=email).first()
+
+
+def never_verified_accounts(*, joined_before) -> QuerySet[User]:
+    """Accounts made before `joined_before` that never logged in and have no verified address: sign-ups whose
+    owner never confirmed. Staff accounts are left out (one made with createsuperuser has no allauth address)."""
+    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    return User.objects.filter(
+        date_joined__lt=joined_before, last_login__isnull=True, is_staff=False, is_superuser=False
+    ).exclude(Exists(verified))
 
 
 def _when(value):

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import selectors, services
+from . import services
 from .forms import DeleteAccountForm, ProfileForm
 
 
@@ -32,7 +32,7 @@ def edit_profile(request):
 @login_required
 def export_data(request):
     """The member's own data as a JSON file download."""
-    data = selectors.personal_data(request.user)
+    data = services.export_personal_data(user=request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
     )
@@ -46,7 +46,7 @@ def export_data(request):
 def delete_account(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.delete_account(user=request.user)
+        services.delete_account(user=request.user, by=request.user)
         logout(request)
         messages.success(request, _("Your account and your data have been deleted."))
         return redirect("home")

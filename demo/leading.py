@@ -112,7 +112,7 @@ def _ensure_material(spec: dict) -> bool:
             **translated("description", spec["description"]),
         )
         material.file = ContentFile(draw_pdf(spec["title"]["fi"], spec["description"]["fi"]), name=spec["pdf"])
-        material = material_services.save_material(material=material)
+        material = material_services.save_material(material=material, by=None)
     elif material.file and not material.file.storage.exists(material.file.name):
         drawn = draw_pdf(spec["title"]["fi"], spec["description"]["fi"])
         material.file.storage.save(material.file.name, ContentFile(drawn))

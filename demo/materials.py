@@ -49,7 +49,7 @@ def _create(spec: dict, *, language: str, networks: list, events: list) -> Mater
     )
     if "pdf" in spec:
         material.file = _pdf(spec)
-    return services.save_material(material=material, networks=networks, events=events)
+    return services.save_material(material=material, networks=networks, events=events, by=None)
 
 
 def _pdf(spec: dict) -> ContentFile:

@@ -142,12 +142,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     # events: the reminders the day before and an hour before
     "send-due-event-reminders": {"task": "events.tasks.send_due_reminders", "schedule": 300.0},
-    # newsletter: start scheduled issues (and re-queue a stalled send), forget unconfirmed sign-ups
+    # newsletter: start scheduled issues (and re-queue a stalled send)
     "start-due-newsletter-issues": {"task": "newsletter.tasks.start_due_issues", "schedule": 60.0},
-    "delete-expired-newsletter-sign-ups": {
-        "task": "newsletter.tasks.delete_expired_subscribers",
-        "schedule": 6 * 3600.0,
-    },
+    # privacy by default: old enrolment answers, accounts never verified, newsletter sign-ups never confirmed
+    "apply-retention": {"task": "accounts.tasks.apply_retention", "schedule": 24 * 3600.0},
 }
 
 # --- Newsletter and event reminders ---------------------------------------------------------
@@ -159,10 +157,14 @@ NEWSLETTER_CLAIM_SECONDS = env.int("NEWSLETTER_CLAIM_SECONDS", default=600)
 NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)  # per delivery, for transient failures
 NEWSLETTER_RETRY_BACKOFF_SECONDS = env.int("NEWSLETTER_RETRY_BACKOFF_SECONDS", default=60)  # doubles per attempt
 NEWSLETTER_BOUNCES_TO_UNSUBSCRIBE = 3  # permanent refusals in a row
-NEWSLETTER_CONFIRMATION_DAYS = 7
+NEWSLETTER_CONFIRMATION_DAYS = 7  # an unconfirmed sign-up is removed after this (accounts.retention)
 NEWSLETTER_CONFIRMATION_RESEND_MINUTES = 10
 EVENT_REMINDER_DAY_BEFORE_HOURS = env.int("EVENT_REMINDER_DAY_BEFORE_HOURS", default=24)
 EVENT_REMINDER_HOUR_BEFORE_MINUTES = env.int("EVENT_REMINDER_HOUR_BEFORE_MINUTES", default=60)
+
+# --- Privacy by default (accounts.retention) ------------------------------------------------
+ENROLLMENT_ANSWERS_RETENTION_DAYS = env.int("ENROLLMENT_ANSWERS_RETENTION_DAYS", default=30)  # after the event ends
+UNVERIFIED_ACCOUNT_RETENTION_DAYS = env.int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", default=7)  # after sign-up
 
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

@@ -45,15 +45,18 @@ class MaterialAdmin(TabbedTranslationAdmin):
     def save_model(self, request, obj, form, change):
         """Save through the service, which checks the file or address and stores the file's size and type."""
         services.save_material(
-            material=obj, networks=form.cleaned_data.get("networks"), events=form.cleaned_data.get("events")
+            material=obj,
+            networks=form.cleaned_data.get("networks"),
+            events=form.cleaned_data.get("events"),
+            by=request.user,
         )
 
     def delete_model(self, request, obj):
-        services.delete_material(material=obj)
+        services.delete_material(material=obj, by=request.user)
 
     def delete_queryset(self, request, queryset):
         for material in queryset:
-            services.delete_material(material=material)
+            services.delete_material(material=material, by=request.user)
 
     def save_related(self, request, form, formsets, change):
         # save_model has set the networks and events through the service: only inline rows are left to save.

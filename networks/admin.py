@@ -160,6 +160,14 @@ class NetworkAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
     def pending_requests(self, network):
         return network.pending_count
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is NetworkRole:
+            # A role gives its holder the network in the admin: the service saves the roles and writes the trail.
+            roles = formset.save(commit=False)
+            services.save_roles(network=form.instance, roles=roles, removed=formset.deleted_objects, by=request.user)
+        else:
+            super().save_formset(request, form, formset, change)
+
     @admin.action(description=_("Export the active members of the selected networks as CSV"), permissions=["view"])
     def export_members_csv(self, request, queryset):
         return memberships_csv_response(selectors.active_members_of(queryset), "network-members.csv")

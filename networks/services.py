@@ -9,6 +9,9 @@ The e-mails go out from Celery tasks queued on commit. Each is claimed, sent and
 a row lock over the SMTP conversation: a short transaction sets the "mailed" mark, the message goes out after it,
 and a failed send takes the mark back so that the task's retry sends it. (A worker killed between the mark and
 the send loses that one message rather than sending it twice.)
+
+Decisions (adding, approving, rejecting, leaving) and the roles staff grant or remove in the network form
+(save_roles) write their audit entry in the same transaction.
 """
 
 from contextlib import contextmanager
@@ -17,9 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit.services import record
 from hyte_portal.errors import DomainError
 
-from .models import Membership, Network
+from .models import Membership, Network, NetworkRole
 
 ERRORS = {
     "network_closed": _("%(network)s does not take new members at the moment."),
@@ -86,6 +90,7 @@ def add_member(*, network: Network, user, status: str, added_by) -> Membership:
             _refuse_current_membership(membership)
         decided_by = added_by if status == Membership.Status.ACTIVE else None
         _change_status(membership, status=status, now=now, decided_by=decided_by)
+        _record(membership, "membership.added", actor=added_by, details={"status": status})
         if status == Membership.Status.ACTIVE:
             _queue_decision_mail(membership)
         else:
@@ -163,6 +168,7 @@ def leave_network(*, user, network: Network) -> Membership:
         membership.status_changed_at = now
         membership.left_at = now
         membership.save(update_fields=["status", "status_changed_at", "left_at"])
+        _record(membership, "membership.left", actor=user, details={"previous_status": membership.previous_status})
     return membership
 
 
@@ -182,8 +188,49 @@ def _decide(*, membership_id, decided_by, status) -> Membership:
         if membership.status != Membership.Status.PENDING:
             raise MembershipError("already_decided", person=str(membership.user), network=membership.network.name)
         _change_status(membership, status=status, now=timezone.now(), decided_by=decided_by)
+        action = "membership.approved" if status == Membership.Status.ACTIVE else "membership.rejected"
+        _record(membership, action, actor=decided_by)
         _queue_decision_mail(membership)
     return membership
+
+
+def _record(membership: Membership, action: str, *, actor, details: dict | None = None) -> None:
+    record(
+        actor=actor,
+        action=action,
+        obj=membership,
+        network=membership.network,
+        person=membership.user,
+        details=details,
+    )
+
+
+def save_roles(*, network: Network, roles: list[NetworkRole], removed: list[NetworkRole], by) -> None:
+    """Save the contact and coordinator roles staff edited for a network, and write the grants and removals.
+
+    `roles` are new or edited rows, `removed` the rows to delete. A role held by a user gives its holder the
+    network's rows in the admin, so each grant (`role.granted`) and removal (`role.removed`) is on the trail;
+    an edited row that changes its holder or its role counts as the old one removed and the new one granted.
+    """
+    with transaction.atomic():
+        edited_ids = [role.pk for role in roles if role.pk] + [role.pk for role in removed if role.pk]
+        before = {role.pk: role for role in NetworkRole.objects.select_for_update().filter(pk__in=edited_ids)}
+        for role in removed:
+            if role.pk in before:
+                _record_role(before[role.pk], "role.removed", network=network, by=by)
+                role.delete()
+        for role in roles:
+            previous = before.get(role.pk)
+            role.network = network
+            role.save()
+            if previous is None or (previous.user_id, previous.role) != (role.user_id, role.role):
+                if previous is not None:
+                    _record_role(previous, "role.removed", network=network, by=by)
+                _record_role(role, "role.granted", network=network, by=by)
+
+
+def _record_role(role: NetworkRole, action: str, *, network: Network, by) -> None:
+    record(actor=by, action=action, obj=role, network=network, person=role.user, details={"role": role.role})
 
 
 def _queue_decision_mail(membership: Membership) -> None:

@@ -136,7 +136,7 @@ class NewsletterIssueAdmin(TabbedTranslationAdmin):
     def unschedule_view(self, request, issue_id):
         issue = self._issue_or_404(request, issue_id, change=True)
         try:
-            services.unschedule_issue(issue_id=issue.pk)
+            services.unschedule_issue(issue_id=issue.pk, by=request.user)
         except NewsletterError as error:
             self.message_user(request, error.message, messages.ERROR)
         else:
@@ -150,10 +150,10 @@ class NewsletterIssueAdmin(TabbedTranslationAdmin):
         if request.method == "POST" and form.is_valid():
             try:
                 if form.cleaned_data["when"] == "now":
-                    services.start_sending(issue_id=issue.pk)
+                    services.start_sending(issue_id=issue.pk, by=request.user)
                     text = gettext("Sending started. The progress is shown below.")
                 else:
-                    services.schedule_issue(issue_id=issue.pk, when=form.cleaned_data["scheduled_at"])
+                    services.schedule_issue(issue_id=issue.pk, when=form.cleaned_data["scheduled_at"], by=request.user)
                     text = gettext("The issue will be sent at the chosen time.")
             except NewsletterError as error:
                 self.message_user(request, error.message, messages.ERROR)

@@ -43,8 +43,3 @@ def send_issue(self, issue_id: int) -> dict | None:
 @shared_task(acks_late=True)
 def start_due_issues() -> list[int]:
     return services.start_due_issues()
-
-
-@shared_task(acks_late=True)
-def delete_expired_subscribers() -> int:
-    return services.delete_expired_subscribers()

@@ -35,7 +35,7 @@ class EnrollmentAdmin(ReadOnlyRowsAdmin):
 
     @admin.action(description=_("Mark as attended"), permissions=["change"])
     def mark_attended(self, request, queryset):
-        count = services.mark_attended(enrollments=queryset)
+        count = services.mark_attended(enrollments=queryset, by=request.user)
         self.message_user(
             request,
             ngettext("%(count)d enrolment marked as attended.", "%(count)d enrolments marked as attended.", count)

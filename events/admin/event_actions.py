@@ -134,7 +134,7 @@ def mark_attendance(modeladmin, request, queryset):
     if is_confirmed(request):
         attended = parse_attendance(request.POST.getlist("present"), has_sessions=bool(sessions))
         try:
-            count = services.record_attendance(event=event, attended=attended)
+            count = services.record_attendance(event=event, attended=attended, by=request.user)
         except services.EventStateError as error:
             modeladmin.message_user(request, error.message, messages.ERROR)
             return None

@@ -100,12 +100,13 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
         return selectors.seats_left(event, confirmed=event.confirmed_total)
 
     def save_model(self, request, obj, form, change):
-        """Saving keeps the rules: a cancellation goes through cancel_event (which notifies), new seats go to
-        the waiting list, and a changed time, format or place is e-mailed to those enrolled."""
+        """Saving keeps the rules: the service saves and audits, a cancellation goes through cancel_event (which
+        notifies), new seats go to the waiting list, and a changed time, format or place is e-mailed to those
+        enrolled."""
         cancelling = change and "status" in form.changed_data and obj.status == Event.Status.CANCELLED
         if cancelling:
             obj.status = form.initial.get("status", Event.Status.PUBLISHED)
-        super().save_model(request, obj, form, change)
+        services.save_event(event=obj, by=request.user)
         if not change:
             return
         if cancelling:

@@ -1,7 +1,8 @@
 """Every operation that changes events and enrolments, by what it is about:
 
-- enrollment: enrol, cancel, the waiting list, releasing a leaving member's seats (and the event-row lock);
-- staff_operations: cancelling, changing, duplicating events, generating series' occurrences;
+- enrollment: enrol, cancel, the waiting list, releasing a leaving member's seats (and the event-row lock),
+  erasing old answers;
+- staff_operations: saving, cancelling, changing, duplicating events, generating series' occurrences;
 - attendance: attendance and participation certificates;
 - participant_messages: staff's messages to participants;
 - calendar_feeds: a member's personal calendar feed.
@@ -13,7 +14,14 @@ events.errors, the rules the services ask in events.selectors.
 from ..errors import MESSAGES, EnrollmentError, EventStateError, NotYourEnrollment
 from .attendance import issue_certificates, mark_attended, record_attendance
 from .calendar_feeds import renew_calendar_feed
-from .enrollment import cancel_enrollment, clean_answers, enroll, promote_from_waiting_list, release_seats_of
+from .enrollment import (
+    cancel_enrollment,
+    clean_answers,
+    enroll,
+    erase_old_answers,
+    promote_from_waiting_list,
+    release_seats_of,
+)
 from .participant_messages import write_to_participants
 from .staff_operations import (
     cancel_event,
@@ -22,6 +30,7 @@ from .staff_operations import (
     generate_next_occurrences,
     generate_upcoming_occurrences,
     notify_event_changed,
+    save_event,
 )
 
 __all__ = [
@@ -35,6 +44,7 @@ __all__ = [
     "clean_answers",
     "duplicate_event",
     "enroll",
+    "erase_old_answers",
     "generate_next_occurrences",
     "generate_upcoming_occurrences",
     "issue_certificates",
@@ -44,5 +54,6 @@ __all__ = [
     "record_attendance",
     "release_seats_of",
     "renew_calendar_feed",
+    "save_event",
     "write_to_participants",
 ]

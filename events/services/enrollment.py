@@ -1,4 +1,5 @@
-"""Enrolment and the waiting list: enrol, cancel, promote the next in line, release a leaving member's seats.
+"""Enrolment and the waiting list: enrol, cancel, promote the next in line, release a leaving member's seats, and
+erase the answers of events long over.
 
 Each service opens its own transaction (or joins the caller's), locks the event row before it counts anything,
 asks the rules in events.selectors, writes, and queues its e-mails with transaction.on_commit. The event row is
@@ -6,8 +7,13 @@ the one lock of an event: the enrolment, cancellation and promotion paths all ta
 a time per event and never deadlock with each other.
 """
 
+from datetime import datetime, timedelta
+
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from audit.services import record
 
 from .. import selectors
 from ..errors import MESSAGES, EnrollmentError, NotYourEnrollment
@@ -109,7 +115,8 @@ def cancel_enrollment(*, enrollment: Enrollment, user, by_staff: bool = False) -
     """Cancel an enrolment, free its seat and promote the first waiting member, all in one transaction.
 
     A member may cancel only their own enrolment, and only while selectors.cancellation_refusal() allows it
-    (the rule the event page asks too). Staff (`by_staff=True`, from the admin) may cancel any until the end.
+    (the rule the event page asks too). Staff (`by_staff=True`, from the admin, `user` being the staff member)
+    may cancel any until the end; that decision goes on the audit trail.
     """
     if not by_staff and enrollment.user_id != user.pk:
         raise NotYourEnrollment(MESSAGES["not_yours"])
@@ -127,6 +134,15 @@ def cancel_enrollment(*, enrollment: Enrollment, user, by_staff: bool = False) -
         enrollment.status = Enrollment.Status.CANCELLED
         enrollment.cancelled_at = now
         enrollment.save(update_fields=["status", "cancelled_at", "updated_at"])
+        if by_staff:
+            record(
+                actor=user,
+                action="enrollment.cancelled_by_staff",
+                obj=enrollment,
+                network=event.network,
+                person=enrollment.user,
+                details={"event_id": event.pk},
+            )
         queue_enrollment_email(enrollment.pk, "cancelled")
         promote_from_waiting_list(event=event)
     return enrollment
@@ -159,3 +175,14 @@ def release_seats_of(*, user) -> int:
                 released += 1
                 promote_from_waiting_list(event=event)
     return released
+
+
+def erase_old_answers(*, now: datetime | None = None) -> int:
+    """Erase the answers to enrolment questions (dietary needs and the like) of events that ended more than
+    ENROLLMENT_ANSWERS_RETENTION_DAYS ago; the enrolments stay, for the statistics. Returns how many were erased.
+
+    One UPDATE of the rows that still hold answers, so running it again erases nothing more.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.ENROLLMENT_ANSWERS_RETENTION_DAYS)
+    return Enrollment.objects.filter(event__end__lt=cutoff).exclude(answers={}).update(answers={}, updated_at=now)

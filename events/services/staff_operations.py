@@ -1,9 +1,11 @@
-"""What staff do to events from the admin: cancel one, change its time, format or place, add seats, duplicate it,
-and generate the occurrences of recurring series."""
+"""What staff do to events from the admin: save one (publishing, changing it), cancel one, tell participants of a
+change of time, format or place, add seats, duplicate it, and generate the occurrences of recurring series."""
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+
+from audit.services import record
 
 from ..errors import MESSAGES, EventStateError
 from ..models import Enrollment, Event, EventSession, ProgrammeItem
@@ -11,10 +13,37 @@ from .enrollment import locked_event, promote_from_waiting_list, queue_enrollmen
 
 # A change of these moves the event in participants' calendars: its revision grows and they are e-mailed.
 CALENDAR_FIELDS = ("start", "end", "format", "venue", "online_url")
+# A change of these goes on the audit trail with the old and the new value.
+AUDITED_FIELDS = ("start", "end", "capacity")
+
+
+def save_event(*, event: Event, by) -> Event:
+    """Save staff's edit of an event (or a new event) as staff member `by` made it, and write the trail: publishing
+    it (`event.published`) and changing its time or capacity (`event.changed`, with {field: [old, new]}).
+
+    What follows from the change (the waiting list moving up, participants told) is capacity_changed's and
+    notify_event_changed's, called after this in the same transaction; a cancellation goes through cancel_event.
+    """
+    with transaction.atomic():
+        before = None
+        if event.pk is not None:
+            before = Event.objects.select_for_update().filter(pk=event.pk).values("status", *AUDITED_FIELDS).first()
+        event.save()
+        if event.status == Event.Status.PUBLISHED and (before is None or before["status"] != Event.Status.PUBLISHED):
+            record(actor=by, action="event.published", obj=event, network=event.network)
+        changes = {
+            field: [before[field], getattr(event, field)]
+            for field in AUDITED_FIELDS
+            if before is not None and before[field] != getattr(event, field)
+        }
+        if changes:
+            record(actor=by, action="event.changed", obj=event, network=event.network, details=changes)
+    return event
 
 
 def cancel_event(*, event: Event, by) -> int:
-    """Cancel an event and notify everyone enrolled (confirmed and waiting). Returns how many were notified.
+    """Cancel an event as staff member `by` decided, and notify everyone enrolled (confirmed and waiting).
+    Returns how many were notified; the audit trail gets the cancellation.
 
     The enrolments keep their status, so the participants' pages show the event as cancelled. The event's
     revision grows, so calendar programs replace their copy with the cancelled one.
@@ -35,6 +64,13 @@ def cancel_event(*, event: Event, by) -> int:
             for enrollment_id in live:
                 queue_enrollment_email(enrollment_id, "event_cancelled")
                 notified += 1
+        record(
+            actor=by,
+            action="event.cancelled",
+            obj=event,
+            network=event.network,
+            details={"was_published": was_published, "notified": notified},
+        )
     return notified
 
 

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from audit.services import SYSTEM, record
 from hyte_portal.emails import send_many
 
 from ..emails import messages_for_test_send
@@ -46,8 +47,9 @@ def _check_sendable(issue: NewsletterIssue) -> None:
         raise NewsletterError(ERRORS["no_subject"])
 
 
-def schedule_issue(*, issue_id: int, when: datetime) -> NewsletterIssue:
-    """Send the issue automatically at `when` (the beat starts due issues every minute)."""
+def schedule_issue(*, issue_id: int, when: datetime, by) -> NewsletterIssue:
+    """Send the issue automatically at `when` (the beat starts due issues every minute), as staff member `by`
+    decided; the audit trail gets `newsletter.scheduled`."""
     if when <= timezone.now():
         raise NewsletterError(ERRORS["schedule_in_past"])
     with transaction.atomic():
@@ -56,11 +58,12 @@ def schedule_issue(*, issue_id: int, when: datetime) -> NewsletterIssue:
         issue.status = NewsletterIssue.Status.SCHEDULED
         issue.scheduled_at = when
         issue.save(update_fields=["status", "scheduled_at", "updated_at"])
+        record(actor=by, action="newsletter.scheduled", obj=issue, details={"scheduled_at": when})
     return issue
 
 
-def unschedule_issue(*, issue_id: int) -> NewsletterIssue:
-    """Take a scheduled issue back to a draft, so that it is not sent."""
+def unschedule_issue(*, issue_id: int, by) -> NewsletterIssue:
+    """Take a scheduled issue back to a draft, so that it is not sent (`newsletter.unscheduled` by `by`)."""
     with transaction.atomic():
         issue = NewsletterIssue.objects.select_for_update().get(pk=issue_id)
         if issue.status != NewsletterIssue.Status.SCHEDULED:
@@ -68,24 +71,29 @@ def unschedule_issue(*, issue_id: int) -> NewsletterIssue:
         issue.status = NewsletterIssue.Status.DRAFT
         issue.scheduled_at = None
         issue.save(update_fields=["status", "scheduled_at", "updated_at"])
+        record(actor=by, action="newsletter.unscheduled", obj=issue)
     return issue
 
 
-def start_sending(*, issue_id: int) -> NewsletterIssue:
-    """Send the issue now: freeze its recipients (one delivery per active subscriber) and queue the sending.
+def start_sending(*, issue_id: int, by) -> NewsletterIssue:
+    """Send the issue now, as staff member `by` decided: freeze its recipients (one delivery per active
+    subscriber) and queue the sending.
 
     Raises NewsletterError if it is already being sent or sent, so that a second click is a no-op.
     """
     with transaction.atomic():
         issue = NewsletterIssue.objects.select_for_update().get(pk=issue_id)
         _check_sendable(issue)
-        _begin_sending(issue)
+        _begin_sending(issue, by=by)
     _queue_sending(issue.pk)
     return issue
 
 
-def _begin_sending(issue: NewsletterIssue) -> None:
-    """Under the issue's row lock: mark it sending and create the deliveries (idempotent)."""
+def _begin_sending(issue: NewsletterIssue, *, by) -> None:
+    """Under the issue's row lock: mark it sending and create the deliveries (idempotent), and write
+    `newsletter.sent` with the number of recipients to the trail (by `by`, or the system for a scheduled issue).
+
+    Only an issue that is still a draft or scheduled comes here, so the entry is written once per issue."""
     subscriber_ids = Subscriber.objects.filter(status=Subscriber.Status.ACTIVE).values_list("pk", flat=True)
     Delivery.objects.bulk_create(
         (Delivery(issue_id=issue.pk, subscriber_id=pk) for pk in subscriber_ids.iterator(chunk_size=2000)),
@@ -96,6 +104,7 @@ def _begin_sending(issue: NewsletterIssue) -> None:
     issue.sending_started_at = issue.sending_started_at or timezone.now()
     issue.recipient_count = issue.deliveries.count()
     issue.save(update_fields=["status", "sending_started_at", "recipient_count", "updated_at"])
+    record(actor=by, action="newsletter.sent", obj=issue, details={"recipients": issue.recipient_count})
 
 
 def _queue_sending(issue_id: int) -> None:
@@ -115,7 +124,7 @@ def start_due_issues(*, now: datetime | None = None) -> list[int]:
             issue = NewsletterIssue.objects.select_for_update().get(pk=issue_id)
             if issue.status != NewsletterIssue.Status.SCHEDULED or issue.scheduled_at > now:
                 continue  # started or changed meanwhile
-            _begin_sending(issue)
+            _begin_sending(issue, by=SYSTEM)
             _queue_sending(issue.pk)
         started.append(issue_id)
     # A send whose task was lost (say Redis was flushed) resumes here; a duplicate task is harmless.
@@ -139,7 +148,7 @@ def send_issue(*, issue_id: int, time_budget: float | None = None) -> Report | N
         if issue is None or issue.status == NewsletterIssue.Status.SENT:
             return None
         if issue.is_editable:
-            _begin_sending(issue)
+            _begin_sending(issue, by=SYSTEM)
     return deliver_pending(issue_id=issue_id, time_budget=time_budget)
 
 

@@ -124,7 +124,9 @@ def unsubscribe_address(*, email: str) -> int:
 
 
 def delete_expired_subscribers(*, now: datetime | None = None) -> int:
-    """Forget sign-ups never confirmed within the confirmation period (they gave no consent)."""
+    """Forget sign-ups never confirmed within the confirmation period (they gave no consent); returns how many.
+
+    Part of the portal's retention run (accounts.retention.apply_retention), which records the count."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.NEWSLETTER_CONFIRMATION_DAYS)
     expired = Subscriber.objects.filter(status=Subscriber.Status.PENDING).filter(

@@ -45,7 +45,7 @@ def test_a_deletion_that_fails_releases_no_seat_either(user, monkeypatch):
 
     monkeypatch.setattr(User, "delete", fail)
     with pytest.raises(RuntimeError):
-        services.delete_account(user=user)
+        services.delete_account(user=user, by=user)
     waiting.refresh_from_db()
     assert waiting.status == Enrollment.Status.WAITLISTED
     assert Enrollment.objects.get(user=user).status == Enrollment.Status.CONFIRMED

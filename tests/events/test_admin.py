@@ -9,6 +9,7 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from events import services
 from events.models import Enrollment, Event, EventSeries, SessionAttendance
 from tests.events.factories import EnrollmentFactory, EventFactory, EventSessionFactory
@@ -185,7 +186,7 @@ def test_certificates_are_issued_to_attendees_from_the_admin(staff_client):
     with time_machine.travel(in_days(-5)):
         event = EventFactory(start=start, end=start + dt.timedelta(hours=3))
         enrollment = services.enroll(event=event, user=UserFactory())
-    services.record_attendance(event=event, attended={enrollment.pk})
+    services.record_attendance(event=event, attended={enrollment.pk}, by=None)
     action(staff_client, "issue_certificates", [event])
     enrollment.refresh_from_db()
     assert enrollment.certificate.issued_by.is_staff
@@ -230,6 +231,14 @@ def test_moving_the_event_in_the_admin_notifies_the_enrolled(
         change_event(staff_client, full_event, start_0=later.strftime("%Y-%m-%d"), end_0=later.strftime("%Y-%m-%d"))
     [message] = mail.outbox
     assert message.subject.startswith("Tilaisuuden tiedot muuttuivat")
+
+
+def test_a_change_saved_in_the_admin_is_audited_with_who_and_the_old_and_new_values(staff_client):
+    start = in_days(10).replace(microsecond=0)
+    event = EventFactory(start=start, end=start + dt.timedelta(hours=1), capacity=1)
+    change_event(staff_client, event, capacity="3")
+    entry = AuditEntry.objects.get(action="event.changed")
+    assert (entry.actor, entry.object_id, entry.details) == (staff_client.user, str(event.pk), {"capacity": [1, 3]})
 
 
 def test_setting_the_status_to_cancelled_in_the_form_cancels_through_the_service(

@@ -261,7 +261,9 @@ def test_attendance_is_recorded_per_session_of_a_course():
         course = EventFactory(start=in_days(1), end=in_days(20))
         first, second = (EventSessionFactory(event=course) for _ in range(2))
         present, absent = (services.enroll(event=course, user=UserFactory()) for _ in range(2))
-    attended = services.record_attendance(event=course, attended={present.pk: {first.pk, second.pk}, absent.pk: set()})
+    attended = services.record_attendance(
+        event=course, attended={present.pk: {first.pk, second.pk}, absent.pk: set()}, by=None
+    )
     assert attended == 1
     assert set(SessionAttendance.objects.values_list("enrollment_id", "session_id")) == {
         (present.pk, first.pk),
@@ -276,7 +278,7 @@ def test_attendance_cannot_be_marked_before_the_event_starts():
     event = EventFactory()
     enrollment = services.enroll(event=event, user=UserFactory())
     with pytest.raises(services.EventStateError):
-        services.record_attendance(event=event, attended={enrollment.pk})
+        services.record_attendance(event=event, attended={enrollment.pk}, by=None)
 
 
 def test_certificates_go_to_attendees_once_in_their_language(on_commit):
@@ -285,7 +287,7 @@ def test_certificates_go_to_attendees_once_in_their_language(on_commit):
         event = EventFactory(start=start, end=start + dt.timedelta(hours=2))
         attendee = services.enroll(event=event, user=UserFactory(preferred_language="en"))
         services.enroll(event=event, user=UserFactory())
-    services.record_attendance(event=event, attended={attendee.pk})
+    services.record_attendance(event=event, attended={attendee.pk}, by=None)
     with on_commit():
         assert services.issue_certificates(event=event, by=None) == 1
     assert services.issue_certificates(event=event, by=None) == 0

@@ -24,7 +24,7 @@ def messages_of(error: ValidationError, field: str) -> list[str]:
 
 def test_material_with_neither_file_nor_address_is_refused_with_a_clear_message():
     with pytest.raises(ValidationError) as refused:
-        services.save_material(material=new_material())
+        services.save_material(material=new_material(), by=None)
     assert str(errors.FILE_OR_URL_MISSING) in messages_of(refused.value, "file")
     assert Material.objects.count() == 0
 
@@ -32,7 +32,7 @@ def test_material_with_neither_file_nor_address_is_refused_with_a_clear_message(
 def test_material_with_both_file_and_address_is_refused_with_a_clear_message(stored_files):
     material = new_material(url="https://example.org/opas", file=ContentFile(pdf_bytes(), name="opas.pdf"))
     with pytest.raises(ValidationError) as refused:
-        services.save_material(material=material)
+        services.save_material(material=material, by=None)
     assert messages_of(refused.value, "url") == [str(errors.FILE_AND_URL_BOTH)]
     assert Material.objects.count() == 0
     assert stored_files() == []
@@ -51,7 +51,7 @@ def test_material_with_both_file_and_address_is_refused_with_a_clear_message(sto
 )
 def test_unsafe_addresses_are_refused_with_a_clear_message(address):
     with pytest.raises(ValidationError) as refused:
-        services.save_material(material=new_material(url=address))
+        services.save_material(material=new_material(url=address), by=None)
     assert messages_of(refused.value, "url") == [str(errors.UNSAFE_URL)]
     assert Material.objects.count() == 0
 
@@ -59,7 +59,7 @@ def test_unsafe_addresses_are_refused_with_a_clear_message(address):
 def test_unsafe_address_message_is_in_the_users_language():
     with translation.override("sv"):
         with pytest.raises(ValidationError) as refused:
-            services.save_material(material=new_material(url="javascript:alert(1)"))
+            services.save_material(material=new_material(url="javascript:alert(1)"), by=None)
         message = refused.value.message_dict["url"][0]
     assert message == "Endast webbadresser som börjar med http:// eller https:// är tillåtna."
 
@@ -76,7 +76,7 @@ def test_database_refuses_an_unsafe_address_even_without_validation():
 
 def test_file_size_and_type_are_stored_on_save():
     content = pdf_bytes()
-    material = services.save_material(material=new_material(file=ContentFile(content, name="opas.pdf")))
+    material = services.save_material(material=new_material(file=ContentFile(content, name="opas.pdf")), by=None)
     material.refresh_from_db()
     assert material.file_size == len(content)
     assert material.content_type == "application/pdf"
@@ -113,7 +113,7 @@ def test_replacing_the_file_removes_the_old_one_after_commit(stored_files, djang
     assert stored_files() == [old_name]
     with django_capture_on_commit_callbacks(execute=True):
         material.file = ContentFile(image_bytes("PNG"), name="kuva.png")
-        services.save_material(material=material)
+        services.save_material(material=material, by=None)
     assert stored_files() == [material.file.name]
     assert material.content_type == "image/png"
 
@@ -123,7 +123,7 @@ def test_old_file_stays_when_the_transaction_rolls_back(stored_files, django_cap
     old_name = material.file.name
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         material.file = ContentFile(image_bytes("PNG"), name="kuva.png")
-        services.save_material(material=material)
+        services.save_material(material=material, by=None)
     assert old_name in stored_files()
     assert len(callbacks) == 1
 
@@ -133,7 +133,7 @@ def test_switching_from_file_to_address_removes_the_file(stored_files, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         material.file = None
         material.url = "https://example.org/opas"
-        services.save_material(material=material)
+        services.save_material(material=material, by=None)
     material.refresh_from_db()
     assert stored_files() == []
     assert material.file_size is None and material.content_type == ""
@@ -142,7 +142,7 @@ def test_switching_from_file_to_address_removes_the_file(stored_files, django_ca
 def test_deleting_a_material_removes_its_file(stored_files, django_capture_on_commit_callbacks):
     material = PdfMaterialFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        services.delete_material(material=material)
+        services.delete_material(material=material, by=None)
     assert stored_files() == []
 
 

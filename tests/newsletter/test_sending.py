@@ -63,9 +63,9 @@ def test_sending_an_issue_again_sends_nothing_more():
 def test_starting_a_send_twice_is_refused_the_second_time():
     SubscriberFactory.create_batch(2)
     issue = NewsletterIssueFactory()
-    services.start_sending(issue_id=issue.pk)
+    services.start_sending(issue_id=issue.pk, by=None)
     with pytest.raises(services.NewsletterError, match="lähetetään jo"):
-        services.start_sending(issue_id=issue.pk)
+        services.start_sending(issue_id=issue.pk, by=None)
     assert len(mail.outbox) == 2
 
 
@@ -125,7 +125,7 @@ def test_a_scheduled_issue_starts_when_its_time_comes():
     SubscriberFactory()
     issue = NewsletterIssueFactory()
     when = timezone.now() + dt.timedelta(hours=2)
-    services.schedule_issue(issue_id=issue.pk, when=when)
+    services.schedule_issue(issue_id=issue.pk, when=when, by=None)
     assert services.start_due_issues() == [] and not mail.outbox
     with time_machine.travel(when + dt.timedelta(minutes=1)):
         assert services.start_due_issues() == [issue.pk]
@@ -137,7 +137,7 @@ def test_a_scheduled_issue_starts_when_its_time_comes():
 def test_scheduling_in_the_past_is_refused():
     issue = NewsletterIssueFactory()
     with pytest.raises(services.NewsletterError, match="tulevaisuudesta"):
-        services.schedule_issue(issue_id=issue.pk, when=timezone.now() - dt.timedelta(minutes=1))
+        services.schedule_issue(issue_id=issue.pk, when=timezone.now() - dt.timedelta(minutes=1), by=None)
     issue.refresh_from_db()
     assert issue.status == "draft"
 
@@ -178,9 +178,9 @@ def test_a_sender_whose_claim_ran_out_skips_rows_another_sender_took_over(settin
 
 def test_an_edit_writes_only_the_text_and_never_puts_back_a_status_changed_meanwhile():
     issue = NewsletterIssueFactory()
-    services.schedule_issue(issue_id=issue.pk, when=timezone.now() + dt.timedelta(days=1))
+    services.schedule_issue(issue_id=issue.pk, when=timezone.now() + dt.timedelta(days=1), by=None)
     opened = NewsletterIssue.objects.get(pk=issue.pk)  # the form was opened while the issue was scheduled
-    services.unschedule_issue(issue_id=issue.pk)
+    services.unschedule_issue(issue_id=issue.pk, by=None)
     opened.subject_fi = "Muutettu otsikko"
     services.save_issue(issue=opened)
     issue.refresh_from_db()

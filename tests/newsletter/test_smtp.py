@@ -153,7 +153,7 @@ def test_three_sends_of_one_issue_at_once_still_deliver_each_message_once(smtp_b
     settings.NEWSLETTER_BATCH_SIZE = 10
     subscribers = SubscriberFactory.create_batch(150)
     issue = NewsletterIssueFactory()
-    services.start_sending(issue_id=issue.pk)  # runs inline here: sends everything once
+    services.start_sending(issue_id=issue.pk, by=None)  # runs inline here: sends everything once
     Delivery.objects.update(status="pending", sent_at=None, attempts=0)  # and again, now three at a time
     smtp_backend.received.clear()
     issue.status = "sending"

@@ -68,7 +68,7 @@ def test_a_newsletter_to_hundreds_of_subscribers_arrives_once_each(smtp_backend,
     issue = NewsletterIssueFactory()
 
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
-        services.start_sending(issue_id=issue.pk)  # queued to Redis on commit; the worker picks it up
+        services.start_sending(issue_id=issue.pk, by=None)  # queued to Redis on commit; the worker picks it up
         issue = wait_until_sent(issue, timeout=120)
 
     assert_each_received_once_in_their_language(smtp_backend, subscribers)
@@ -115,7 +115,7 @@ def test_killing_the_worker_halfway_still_delivers_each_message_exactly_once(smt
 
     first = worker_process("first", smtp_server.port)
     try:
-        services.start_sending(issue_id=issue.pk)
+        services.start_sending(issue_id=issue.pk, by=None)
         assert halfway.wait(timeout=60), first.stderr.read1().decode()
         # Kill between two messages (one every 40 ms), as a power cut would: once the 80th is recorded as
         # sent, the worker is waiting out its send rate. (A kill during an SMTP exchange is a different case:
