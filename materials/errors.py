@@ -18,3 +18,7 @@ FILE_NAME_MISMATCH = _(
 )
 FILE_DAMAGED = _("The file looks like %(type)s but is damaged or incomplete.")
 FILE_UNREADABLE = _("The uploaded file could not be read. Try uploading it again.")
+FILE_ARCHIVE_TOO_LARGE = _(
+    "Unpacked, the document would take more than %(limit)s or hold more than %(parts)s parts, which is more than "
+    "the portal accepts. Save it without large embedded files and try again."
+)

@@ -13,6 +13,7 @@ from .forms import MaterialSearchForm
 from .models import Material
 
 PAGE_SIZE = 20
+SANDBOX_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
 
 
 @require_safe
@@ -73,8 +74,7 @@ def _file_response(material: Material) -> FileResponse:
         content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
-    if content_type != "application/pdf":
-        # Nothing in a downloaded image, text or document may run as part of the site. (Not for PDFs: a sandbox
-        # policy stops the browser's own PDF viewer.)
-        response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+    # Nothing in a downloaded file may run as part of the site. PDFs, images and text open in the browser only in
+    # a sandbox: a file that passes as a PDF may also be a web page, or carry a JavaScript action.
+    response["Content-Security-Policy"] = SANDBOX_POLICY
     return response

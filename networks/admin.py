@@ -1,12 +1,14 @@
-"""The staff interface of networks and memberships; a coordinator sees only their own networks' rows.
+"""The staff interface of networks, memberships and invitations; a coordinator sees only their own networks' rows.
 
-Memberships change only through networks.services (adding a member, the decision actions), which keep the dates
-and send the e-mails; an existing membership is shown, not edited.
+Memberships change only through networks.services (adding a member, the decision actions, invitations), which keep
+the dates and send the e-mails; an existing membership or invitation is shown, not edited. Coordinators do not add
+accounts to a network: they invite an address, and the person accepts (staff may still add an account directly).
 """
 
 from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -18,7 +20,7 @@ from hyte_portal.csv_export import csv_response
 from . import selectors, services
 from .admin_scoping import NetworkScopedAdminMixin
 from .coordinators import is_scoped_coordinator
-from .models import Membership, Network, NetworkRole
+from .models import Invitation, Membership, Network, NetworkRole
 
 CSV_HEADER = [
     _("network"),
@@ -173,8 +175,38 @@ class NetworkAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
         return memberships_csv_response(selectors.active_members_of(queryset), "network-members.csv")
 
 
+class MadeByAServiceShownAfter:
+    """A ModelAdmin whose rows are made on the add form through a networks service (save_model) and then only
+    shown: `fields_when_adding` on the add form, `details` read-only afterwards. A refusal of the service is a
+    message on the form again, not a 500."""
+
+    fields_when_adding: list[str] = []
+    details: list[str] = []
+
+    def get_fields(self, request, obj=None):
+        return self.fields_when_adding if obj is None else self.details
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.details
+
+    def has_change_permission(self, request, obj=None):
+        # Shown, not edited: a membership's status changes only through the decision actions and the member's own
+        # join, leave and acceptance, which keep the dates and send the e-mails; an invitation is replaced by
+        # inviting again.
+        return obj is None and super().has_change_permission(request, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.MembershipError as error:
+            # The form asked what it could, but the rows changed in between (someone else added the person, the
+            # network was closed): say so, and offer the form again (the admin's transaction has rolled back).
+            self.message_user(request, error.message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+
 @admin.register(Membership)
-class MembershipAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
+class MembershipAdmin(MadeByAServiceShownAfter, NetworkScopedAdminMixin, admin.ModelAdmin):
     """Memberships, their requests and the coordinators' decisions on them."""
 
     list_display = ["user", "user_email", "network", "status", "requested_at", "status_changed_at", "decided_by"]
@@ -189,7 +221,6 @@ class MembershipAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
     actions = ["approve_selected", "reject_selected", "export_csv"]
     add_form = MembershipAddForm
     fields_when_adding = ["email", "network", "status"]
-    # Decisions go through the actions (which e-mail the member), so an existing row is shown, not edited.
     details = [
         "user",
         "network",
@@ -202,21 +233,15 @@ class MembershipAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
         "left_at",
     ]
 
-    def get_fields(self, request, obj=None):
-        return self.fields_when_adding if obj is None else self.details
-
-    def get_readonly_fields(self, request, obj=None):
-        return [] if obj is None else self.details
+    def has_add_permission(self, request):
+        # A coordinator could otherwise put any account in their network, and so in its exports, without the
+        # person's consent, and learn from the form which addresses have accounts. They invite instead.
+        return not is_scoped_coordinator(request.user) and super().has_add_permission(request)
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
             kwargs["form"] = self.add_form
         return super().get_form(request, obj, **kwargs)
-
-    def has_change_permission(self, request, obj=None):
-        # An existing membership is shown, not edited: its status changes only through the decision actions
-        # and the member's own join and leave, which keep the dates and send the e-mails.
-        return obj is None and super().has_change_permission(request, obj)
 
     @admin.display(description=_("e-mail address"), ordering="user__email")
     def user_email(self, membership):
@@ -229,15 +254,6 @@ class MembershipAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
         obj.pk = membership.pk
         obj.refresh_from_db()
         obj._state.adding = False
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except services.MembershipError as error:
-            # The form asked the same rule, but the person was added by someone else in between: say so, and
-            # offer the form again (the admin's transaction has rolled back).
-            self.message_user(request, error.message, messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     def _decide(self, request, queryset, service, done_message):
         done, refused = 0, []
@@ -264,3 +280,63 @@ class MembershipAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
     @admin.action(description=_("Export the selected memberships as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
         return memberships_csv_response(queryset.select_related("user", "network"), "memberships.csv")
+
+
+def invited_message(invitation: Invitation) -> str:
+    """The one answer to an invitation, whether or not the address has an account or is a member already."""
+    return _(
+        "An invitation to join %(network)s is on its way to %(email)s. The person becomes a member when they accept it."
+    ) % {"network": invitation.network.name, "email": invitation.email}
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["email", "network", "language"]
+        help_texts = {
+            "email": _(
+                "The person accepts the invitation by logging in with this address, or by creating an account with it."
+            )
+        }
+
+
+@admin.register(Invitation)
+class InvitationAdmin(MadeByAServiceShownAfter, NetworkScopedAdminMixin, admin.ModelAdmin):
+    """Invitations to join a network: made here through networks.services.invite_member, accepted by the person."""
+
+    form = InvitationForm
+    list_display = ["email", "network", "status", "invited_by", "created_at", "expires_at", "accepted_at"]
+    list_filter = [("network", admin.RelatedOnlyFieldListFilter), "status"]
+    list_select_related = ["network", "invited_by"]
+    search_fields = ["email"]
+    date_hierarchy = "created_at"
+    fields_when_adding = ["email", "network", "language"]
+    # The secret token stays out: whoever reads the row must not be able to accept in the person's name.
+    details = [
+        "email",
+        "network",
+        "language",
+        "status",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "mailed_at",
+        "accepted_at",
+        "accepted_by",
+    ]
+
+    def get_changeform_initial_data(self, request):
+        return {"language": request.LANGUAGE_CODE, **super().get_changeform_initial_data(request)}
+
+    def save_model(self, request, obj, form, change):
+        """An invitation is made by the service, which replaces a waiting one, records it and queues the e-mail."""
+        invitation = services.invite_member(
+            network=obj.network, email=obj.email, invited_by=request.user, language=obj.language
+        )
+        obj.pk = invitation.pk
+        obj.refresh_from_db()
+        obj._state.adding = False
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.message_user(request, invited_message(obj), messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:networks_invitation_changelist"))

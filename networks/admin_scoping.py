@@ -4,7 +4,7 @@ Every app's ModelAdmin that holds network data mixes in NetworkScopedAdminMixin 
 series, enrolments...), so that the rule lives in one place.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 
 from .coordinators import is_scoped_coordinator
 from .models import Network
@@ -17,7 +17,8 @@ class NetworkScopedAdminMixin:
     `network_field` is the lookup path from the model to its network: "network" for a membership, "id" for the
     network itself, "event__network" or "networks" (many-to-many) elsewhere. For a scoped coordinator the changelist
     shows only rows of their networks, foreign-key and many-to-many choices of networks offer only their networks,
-    and opening, changing or deleting another network's row by its URL answers 403.
+    and another network's row is not found (404), exactly as a row that does not exist, whether it is opened,
+    changed or deleted by its URL or handed to a permission check: a coordinator cannot tell the two apart.
     """
 
     network_field = "network"
@@ -40,32 +41,36 @@ class NetworkScopedAdminMixin:
         return self.scope(request, super().get_queryset(request))
 
     def get_object(self, request, object_id, from_field=None):
+        """The row, from the coordinator's scope only; for a coordinator, a row outside it or missing is a 404.
+
+        (The admin itself answers a missing row with a redirect to the list, and its permission checks a foreign
+        row with 403: either would tell a coordinator that another network's row exists.)
+        """
         obj = super().get_object(request, object_id, from_field)
         if obj is None and self.coordinated_ids(request) is not None:
-            # Tell "not yours" apart from "not there": another network's row is forbidden, not missing.
-            field = self.model._meta.get_field(from_field) if from_field else self.model._meta.pk
-            try:
-                exists = self.model._default_manager.filter(**{field.name: field.to_python(object_id)}).exists()
-            except (ValidationError, ValueError):  # a malformed id is simply not there
-                exists = False
-            if exists:
-                raise PermissionDenied
+            raise Http404
         return obj
 
-    def _in_scope(self, request, obj) -> bool:
+    def _ensure_in_scope(self, request, obj) -> None:
+        """Raise Http404 if a coordinator asks about a row of another network: a view that loaded the row
+        by itself and checks the permission answers as get_object would."""
         ids = self.coordinated_ids(request)
         if ids is None or obj is None:
-            return True
-        return self.model._default_manager.filter(pk=obj.pk, **{f"{self.network_field}__in": ids}).exists()
+            return
+        if not self.model._default_manager.filter(pk=obj.pk, **{f"{self.network_field}__in": ids}).exists():
+            raise Http404
 
     def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self._in_scope(request, obj)
+        self._ensure_in_scope(request, obj)
+        return super().has_view_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._in_scope(request, obj)
+        self._ensure_in_scope(request, obj)
+        return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
+        self._ensure_in_scope(request, obj)
+        return super().has_delete_permission(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         ids = self.coordinated_ids(request)

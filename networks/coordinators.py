@@ -5,12 +5,14 @@ from django.apps import apps as global_apps
 COORDINATORS_GROUP = "Network coordinators"
 
 # Model permissions the group gives, by app label and model name. Coordinators read and edit their own
-# networks (not create or delete them), keep their contact roles, and manage memberships without deleting history.
+# networks (not create or delete them), keep their contact roles, and decide on requests to join without deleting
+# history. They do not add people to a network: they invite them, and the person accepts.
 COORDINATOR_PERMISSIONS = {
     "networks": {
         "network": ["view", "change"],
         "networkrole": ["view", "add", "change", "delete"],
-        "membership": ["view", "add", "change"],
+        "membership": ["view", "change"],
+        "invitation": ["view", "add"],
     },
     "audit": {"auditentry": ["view"]},  # their networks' entries only (the admin scopes the rows)
 }

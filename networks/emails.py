@@ -1,4 +1,5 @@
-"""The e-mails of the membership life cycle: what goes into them (hyte_portal.emails renders and sends)."""
+"""The e-mails of the membership life cycle and the invitations: what goes into them (hyte_portal.emails renders
+and sends)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -6,9 +7,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 
+from accounts.selectors import user_with_email
 from hyte_portal.emails import render_email
 
-from .models import Membership
+from .models import Invitation, Membership
 
 DECISION_TEMPLATES = {
     Membership.Status.ACTIVE: "networks/emails/membership_approved",
@@ -80,3 +82,31 @@ def request_emails(membership: Membership) -> list:
             )
         )
     return messages
+
+
+def invitation_email_kwargs(invitation: Invitation) -> dict:
+    """Arguments for hyte_portal.emails.send_email inviting an address to join a network, with the link to accept.
+
+    In the language of the account that uses the address, if there is one, or else in the one the coordinator chose.
+    """
+    account = user_with_email(invitation.email)
+    language = account.preferred_language if account is not None else invitation.language
+    network = invitation.network
+    inviter = invitation.invited_by
+    with translation.override(language):  # the links' language prefix and the network's name
+        accept_url = settings.SITE_URL + reverse("networks:invitation", kwargs={"token": invitation.token})
+        network_url = settings.SITE_URL + network.get_absolute_url()
+        network_name = network.name
+    return {
+        "template": "networks/emails/invitation",
+        "to": invitation.email,
+        "language": language,
+        "context": {
+            "inviter_name": (inviter.get_full_name() or inviter.email) if inviter is not None else "",
+            "network_name": network_name,
+            "network_url": network_url,
+            "email": invitation.email,
+            "accept_url": accept_url,
+            "expires_at": invitation.expires_at,
+        },
+    }

@@ -1,4 +1,9 @@
-"""Networks, their contact people and coordinators (roles), and each person's membership in a network."""
+"""Networks, their contact people and coordinators (roles), each person's membership in a network, and the
+e-mailed invitations to join one."""
+
+import re
+import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -162,3 +167,86 @@ class Membership(models.Model):
     @property
     def is_pending(self):
         return self.status == self.Status.PENDING
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    """An invitation e-mailed to an address: the person becomes a member only by accepting it, logged in with
+    that address (an address without an account signs up first), within VALID_FOR.
+
+    Its own row rather than a membership with an "invited" status: the address may have no account yet, and no
+    membership row (which the member directory, the counts and the exports read) exists without the person's
+    consent. One invitation per network and address waits at a time; inviting again replaces the waiting one.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        REPLACED = "replaced", _("Replaced by a newer invitation")
+
+    VALID_FOR = timedelta(days=14)
+    TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")  # what new_invitation_token() makes
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("network")
+    )
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(
+        _("language of the message"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Used unless the person has chosen a language in the portal."),
+    )
+    token = models.CharField(
+        _("secret token"), max_length=64, unique=True, default=new_invitation_token, editable=False
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("invited"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    mailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True, editable=False)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "email"],
+                condition=Q(status="pending"),
+                name="networks_one_pending_invitation_per_address",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} – {self.network}"
+
+    # No get_absolute_url: the admin's "view on site" would hand the secret link to whoever may see the row.
+
+    @classmethod
+    def has_token_shape(cls, token) -> bool:
+        """Whether `token` could be an invitation's: asked before any query, so that junk never reaches one."""
+        return isinstance(token, str) and cls.TOKEN_SHAPE.fullmatch(token) is not None
+
+    def is_expired(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.expires_at

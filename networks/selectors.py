@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
-from .models import Membership, Network, NetworkRole
+from .models import Invitation, Membership, Network, NetworkRole
 
 
 def is_active_member(user, network) -> bool:
@@ -142,3 +142,11 @@ def people_of_networks(network_ids):
         )
         .distinct()
     )
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    """The invitation with this secret token, with its network and inviter; None, without a query, for a token
+    that has not the shape of one (a NUL byte, a thousand characters)."""
+    if not Invitation.has_token_shape(token):
+        return None
+    return Invitation.objects.select_related("network", "invited_by").filter(token=token).first()

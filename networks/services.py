@@ -5,6 +5,10 @@ active -> left, and left or rejected -> pending or active again. The dates on th
 `requested_at` is the first request, `joined_at` the first day as a member, `left_at` the last departure, and
 `status_changed_at` says since when the current status holds.
 
+Coordinators do not add people: they invite an e-mail address (invite_member), and the person becomes a member
+by accepting (accept_invitation), so that nobody is put in a network, and in its exports, without consenting.
+(The invitations stay in this module, past 400 lines, because they share the row claim and the mail claim below.)
+
 The e-mails go out from Celery tasks queued on commit. Each is claimed, sent and marked as sent without holding
 a row lock over the SMTP conversation: a short transaction sets the "mailed" mark, the message goes out after it,
 and a failed send takes the mark back so that the task's retry sends it. (A worker killed between the mark and
@@ -16,14 +20,16 @@ Decisions (adding, approving, rejecting, leaving) and the roles staff grant or r
 
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.selectors import user_with_email
 from audit.services import record
 from hyte_portal.errors import DomainError
 
-from .models import Membership, Network, NetworkRole
+from .models import Invitation, Membership, Network, NetworkRole
 
 ERRORS = {
     "network_closed": _("%(network)s does not take new members at the moment."),
@@ -33,6 +39,19 @@ ERRORS = {
     "not_member": _("You are not a member of %(network)s."),
     "already_decided": _("The request of %(person)s to join %(network)s has already been decided."),
     "has_membership": _("%(person)s already has a membership in %(network)s; find it in the list to see its status."),
+    "invitation_unknown": _(
+        "This invitation link is not valid. Check that you copied the whole link from the message."
+    ),
+    "invitation_expired": _(
+        "This invitation to %(network)s has expired. Ask the network's coordinators for a new one."
+    ),
+    "invitation_used": _("This invitation to %(network)s has already been accepted."),
+    "invitation_replaced": _(
+        "A newer invitation to %(network)s has been sent to the same address. Use the link in the newest message."
+    ),
+    "invitation_other_address": _(
+        "This invitation to %(network)s was sent to %(email)s. Log in with that address to accept it."
+    ),
 }
 
 
@@ -95,6 +114,102 @@ def add_member(*, network: Network, user, status: str, added_by) -> Membership:
             _queue_decision_mail(membership)
         else:
             _queue_request_mail(membership)
+    return membership
+
+
+def invite_member(*, network: Network, email: str, invited_by, language: str = settings.LANGUAGE_CODE) -> Invitation:
+    """Invite an e-mail address to join a network; the person becomes a member only by accepting the invitation.
+
+    The coordinators' way to bring someone in: it does the same and answers the same whether or not the address
+    has an account, so that inviting tells nobody which addresses do. A waiting invitation of the same address
+    to the same network is replaced, so that only the newest link works. The message goes out from a task queued
+    on commit, in the account's language or else in `language`. Raises MembershipError for an inactive network.
+    """
+    email = email.strip().lower()
+    now = timezone.now()
+    with transaction.atomic():
+        # One invitation of a network at a time: replacing the waiting one and inserting the new one cannot race.
+        network = Network.objects.select_for_update().get(pk=network.pk)
+        if not network.is_active:
+            raise MembershipError("network_closed", network=network.name)
+        Invitation.objects.filter(network=network, email=email, status=Invitation.Status.PENDING).update(
+            status=Invitation.Status.REPLACED
+        )
+        invitation = Invitation.objects.create(
+            network=network,
+            email=email,
+            language=language,
+            invited_by=invited_by,
+            created_at=now,
+            expires_at=now + Invitation.VALID_FOR,
+        )
+        person = user_with_email(email)  # for the trail only, so that erasing the account blanks the address
+        record(
+            actor=invited_by,
+            action="membership.invited",
+            obj=invitation,
+            network=network,
+            person=person,
+            details={"email": email},
+        )
+        _queue_invitation_mail(invitation)
+    return invitation
+
+
+def ensure_invitation_acceptable(invitation: Invitation, *, user, now=None) -> None:
+    """Raise MembershipError if the user cannot accept the invitation now; the invitation page asks before offering
+    the button. For someone not logged in only the invitation itself is judged (used, replaced, expired)."""
+    network = invitation.network
+    if invitation.status == Invitation.Status.ACCEPTED:
+        raise MembershipError("invitation_used", network=network.name)
+    if invitation.status == Invitation.Status.REPLACED:
+        raise MembershipError("invitation_replaced", network=network.name)
+    if invitation.is_expired(now):
+        raise MembershipError("invitation_expired", network=network.name)
+    if not network.is_active:
+        raise MembershipError("network_closed", network=network.name)
+    if user.is_authenticated and user.email.lower() != invitation.email:
+        raise MembershipError("invitation_other_address", network=network.name, email=invitation.email)
+
+
+def accept_invitation(*, token: str, user) -> Membership:
+    """The invited person accepts: they become an active member, recorded as decided by whoever invited them.
+
+    Only a logged-in account with the address the invitation was sent to may accept it, once, before it expires;
+    otherwise MembershipError says why and nothing changes. A pending request, or a membership that was left or
+    rejected, becomes active on its own row. The acceptance is recorded in the audit trail.
+    """
+    if not Invitation.has_token_shape(token):
+        raise MembershipError("invitation_unknown")
+    if not user.is_authenticated:
+        raise ValueError("an invitation is accepted by a logged-in account")
+    now = timezone.now()
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("network", "invited_by")
+            .filter(token=token)
+            .first()
+        )
+        if invitation is None:
+            raise MembershipError("invitation_unknown")
+        ensure_invitation_acceptable(invitation, user=user, now=now)
+        network = invitation.network
+        membership, created = _claim_membership(user=user, network=network, status=Membership.Status.ACTIVE, now=now)
+        if created or membership.status != Membership.Status.ACTIVE:
+            _change_status(membership, status=Membership.Status.ACTIVE, now=now, decided_by=invitation.invited_by)
+        invitation.status = Invitation.Status.ACCEPTED
+        invitation.accepted_at = now
+        invitation.accepted_by = user
+        invitation.save(update_fields=["status", "accepted_at", "accepted_by"])
+        record(
+            actor=user,
+            action="membership.invitation_accepted",
+            obj=membership,
+            network=network,
+            person=user,
+            details={"invitation": invitation.pk},
+        )
     return membership
 
 
@@ -245,6 +360,12 @@ def _queue_request_mail(membership: Membership) -> None:
     transaction.on_commit(lambda: notify_coordinators_of_request.delay(membership.pk), robust=True)
 
 
+def _queue_invitation_mail(invitation: Invitation) -> None:
+    from .tasks import send_invitation
+
+    transaction.on_commit(lambda: send_invitation.delay(invitation.pk), robust=True)
+
+
 def send_membership_decision(*, membership_id: int) -> bool:
     """E-mail the member the decision on their request, in their language; True if a message went out.
 
@@ -293,25 +414,50 @@ def notify_coordinators_of_request(*, membership_id: int) -> int:
         return send_many(request_emails(membership))
 
 
+def send_invitation(*, invitation_id: int) -> bool:
+    """E-mail an invitation to its address, with the link to accept it; True if the message went out.
+
+    Sent once however often the task runs, and not at all once the invitation is used, replaced or expired.
+    Claimed, sent and marked like send_membership_decision, so no row lock is held while the message goes out.
+    """
+    from hyte_portal.emails import send_email
+
+    from .emails import invitation_email_kwargs
+
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("network", "invited_by")
+            .filter(pk=invitation_id, status=Invitation.Status.PENDING, mailed_at__isnull=True)
+            .first()
+        )
+        if invitation is None or invitation.is_expired():
+            return False
+        previous_mark = _mark_mailed(invitation, "mailed_at")
+    with _mail_claim_released_on_error(invitation, "mailed_at", previous_mark):
+        send_email(**invitation_email_kwargs(invitation))
+    return True
+
+
 def _locked_for_mail(memberships) -> Membership | None:
     return memberships.select_for_update(of=("self",)).select_related("user", "network").first()
 
 
-def _mark_mailed(membership: Membership, field: str):
+def _mark_mailed(row: Membership | Invitation, field: str):
     """Claim the message for this sender by setting its "mailed" mark now; returns the mark it had before."""
-    previous = getattr(membership, field)
-    setattr(membership, field, timezone.now())
-    membership.save(update_fields=[field])
+    previous = getattr(row, field)
+    setattr(row, field, timezone.now())
+    row.save(update_fields=[field])
     return previous
 
 
 @contextmanager
-def _mail_claim_released_on_error(membership: Membership, field: str, previous_mark):
+def _mail_claim_released_on_error(row: Membership | Invitation, field: str, previous_mark):
     """Around a send: if it fails, put the mark back (unless another sender claimed the row since) and re-raise."""
     try:
         yield
     except BaseException:
-        claimed = getattr(membership, field)
+        claimed = getattr(row, field)
         with transaction.atomic():
-            Membership.objects.filter(pk=membership.pk, **{field: claimed}).update(**{field: previous_mark})
+            type(row).objects.filter(pk=row.pk, **{field: claimed}).update(**{field: previous_mark})
         raise

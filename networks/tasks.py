@@ -1,4 +1,4 @@
-"""Celery tasks of the membership e-mails: thin wrappers that take ids and call networks.services."""
+"""Celery tasks of the membership and invitation e-mails: thin wrappers that take ids and call networks.services."""
 
 from celery import shared_task
 
@@ -15,3 +15,9 @@ def send_membership_decision(membership_id: int) -> bool:
 def notify_coordinators_of_request(membership_id: int) -> int:
     """E-mail a network's coordinators that a request to join waits for their decision (see the service)."""
     return services.notify_coordinators_of_request(membership_id=membership_id)
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_invitation(invitation_id: int) -> bool:
+    """E-mail an invitation to join a network to its address (idempotent; see the service)."""
+    return services.send_invitation(invitation_id=invitation_id)

@@ -9,4 +9,6 @@ urlpatterns = [
     path("<slug:slug>/join/", views.join, name="join"),
     path("<slug:slug>/leave/", views.leave, name="leave"),
     path("<slug:slug>/members/", views.member_directory, name="directory"),
+    # After the network's own pages, so that a network may be called "invitations"; a token is never "join".
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
 ]

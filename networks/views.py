@@ -1,4 +1,5 @@
-"""The networks' public pages: the list, a network's page, joining and leaving, and the member directory."""
+"""The networks' public pages: the list, a network's page, joining and leaving, the member directory, and the page
+where an invited person accepts an invitation."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from events.selectors import upcoming_events_for
 from materials.selectors import materials_for_network
@@ -102,8 +103,36 @@ def leave(request, slug):
 @require_safe
 @login_required
 def member_directory(request, slug):
+    """The members who chose to be listed, for the network's active members; anyone else finds no such page."""
     network = _active_network(slug)
     if not selectors.is_active_member(request.user, network):
-        return render(request, "networks/member_directory_forbidden.html", {"network": network}, status=403)
+        raise Http404
     members = list(selectors.directory_members(network))
     return render(request, "networks/member_directory.html", {"network": network, "members": members})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def invitation(request, token):
+    """GET shows the invitation (mail scanners open links, people press buttons); POST accepts it."""
+    invitation = selectors.invitation_for_token(token)
+    if invitation is None:
+        context = {"problem": services.ERRORS["invitation_unknown"]}
+        return render(request, "networks/invitation.html", context, status=404)
+    problem = None
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.path)
+        try:
+            membership = services.accept_invitation(token=token, user=request.user)
+        except services.MembershipError as error:
+            problem = error.message
+        else:
+            messages.success(request, _joined_message(membership, membership.network))
+            return redirect(membership.network)
+    else:
+        try:
+            services.ensure_invitation_acceptable(invitation, user=request.user)
+        except services.MembershipError as error:
+            problem = error.message
+    context = {"invitation": invitation, "network": invitation.network, "problem": problem}
+    return render(request, "networks/invitation.html", context)

@@ -7,7 +7,7 @@ from materials import services
 from materials.models import Material
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.materials.factories import MaterialFactory, PdfMaterialFactory
-from tests.materials.files import image_bytes, ooxml_bytes
+from tests.materials.files import image_bytes, ooxml_bytes, pdf_with_html, pdf_with_javascript
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +35,27 @@ def test_visitor_opens_a_public_pdf(client):
     assert int(response["Content-Length"]) == material.file_size
     assert body_of(response).startswith(b"%PDF-")
     assert downloads_of(material) == 1
+
+
+@pytest.mark.parametrize("content", [pdf_with_html(), pdf_with_javascript()], ids=["html", "javascript"])
+def test_a_pdf_polyglot_is_shown_only_in_a_sandbox(client, content):
+    material = MaterialFactory(url="", file=ContentFile(content, name="opas.pdf"))
+    response = client.get(download_url(material))
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    policy = [directive.strip() for directive in response["Content-Security-Policy"].split(";")]
+    assert "sandbox" in policy and "default-src 'none'" in policy
+
+
+def test_every_file_type_is_served_in_a_sandbox_or_as_an_attachment(client):
+    for name, content in [
+        ("opas.pdf", pdf_with_html()),
+        ("kuva.png", image_bytes("PNG")),
+        ("muistio.docx", ooxml_bytes()),
+    ]:
+        response = client.get(download_url(MaterialFactory(url="", file=ContentFile(content, name=name))))
+        is_attachment = response["Content-Disposition"].startswith("attachment;")
+        assert is_attachment or "sandbox" in response["Content-Security-Policy"], name
 
 
 def test_office_document_is_offered_as_an_attachment(client):

@@ -4,13 +4,15 @@ import io
 import pytest
 from django.core import mail
 
-from networks.models import Membership, Network
+from networks import services
+from networks.models import Invitation, Membership, Network
 from tests.factories import UserFactory
 from tests.networks.factories import MembershipFactory, NetworkFactory, make_coordinator
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/admin/networks/membership/"
+INVITATIONS = "/admin/networks/invitation/"
 
 
 @pytest.fixture
@@ -40,25 +42,52 @@ def test_coordinator_sees_only_their_own_networks_memberships(coordinator_client
     assert "other.member@example.org" not in html
 
 
-def test_coordinator_cannot_open_another_networks_membership_by_url(coordinator_client, other_network):
+@pytest.mark.parametrize("suffix", ["change/", "delete/", "history/"])
+def test_another_networks_membership_and_a_missing_one_answer_a_coordinator_alike(
+    coordinator_client, other_network, suffix
+):
     membership = MembershipFactory(network=other_network)
-    for suffix in ("change/", "delete/", "history/"):
-        assert coordinator_client.get(f"{CHANGELIST}{membership.pk}/{suffix}").status_code == 403
+    foreign = coordinator_client.get(f"{CHANGELIST}{membership.pk}/{suffix}")
+    missing = coordinator_client.get(f"{CHANGELIST}999999/{suffix}")
+    assert foreign.status_code == missing.status_code == 404
+    assert "Location" not in foreign and "Location" not in missing
 
 
 def test_coordinator_cannot_change_another_networks_membership_by_post(coordinator_client, other_network):
     membership = MembershipFactory(network=other_network, status=Membership.Status.PENDING)
     response = coordinator_client.post(f"{CHANGELIST}{membership.pk}/change/", {"status": "active"})
-    assert response.status_code == 403
+    assert response.status_code == 404
+    assert coordinator_client.post(f"{CHANGELIST}{membership.pk}/delete/", {"post": "yes"}).status_code == 404
     assert Membership.objects.get(pk=membership.pk).status == Membership.Status.PENDING
 
 
 def test_coordinator_cannot_open_or_edit_another_network(coordinator_client, other_network):
     url = f"/admin/networks/network/{other_network.pk}/change/"
-    assert coordinator_client.get(url).status_code == 403
-    assert coordinator_client.post(url, {"name_fi": "Kaapattu"}).status_code == 403
+    assert coordinator_client.get(url).status_code == 404
+    assert coordinator_client.post(url, {"name_fi": "Kaapattu"}).status_code == 404
+    assert coordinator_client.get("/admin/networks/network/999999/change/").status_code == 404
     other_network.refresh_from_db()
     assert other_network.name_fi != "Kaapattu"
+
+
+def test_the_scope_check_answers_not_found_for_another_networks_row(coordinator, other_network, rf):
+    """A view that loads a row by itself and asks the admin's permission check learns no more than from a 404."""
+    from django.contrib import admin
+    from django.http import Http404
+
+    request = rf.get("/admin/")
+    request.user = coordinator
+    memberships, networks = admin.site.get_model_admin(Membership), admin.site.get_model_admin(Network)
+    foreign = MembershipFactory(network=other_network)
+    for check, row in [
+        (memberships.has_view_permission, foreign),
+        (memberships.has_delete_permission, foreign),
+        (networks.has_change_permission, other_network),
+    ]:
+        with pytest.raises(Http404):
+            check(request, row)
+    assert memberships.has_view_permission(request, MembershipFactory(network=coordinator.own_network))
+    assert networks.has_change_permission(request, coordinator.own_network)
 
 
 def test_coordinator_sees_and_edits_only_the_texts_of_their_own_network(coordinator_client, own_network, other_network):
@@ -73,33 +102,108 @@ def test_coordinator_may_not_create_networks(coordinator_client):
     assert coordinator_client.get("/admin/networks/network/add/").status_code == 403
 
 
-def test_a_missing_row_is_still_just_missing(coordinator_client):
-    response = coordinator_client.get(f"{CHANGELIST}999999/change/")
+def test_a_missing_row_is_still_just_missing_for_staff(staff_client):
+    response = staff_client.get(f"{CHANGELIST}999999/change/")
     assert response.status_code == 302  # the admin's usual "does not exist" redirect
 
 
-def test_coordinator_adds_members_only_to_their_own_networks(coordinator_client, own_network, other_network):
-    form = coordinator_client.get(f"{CHANGELIST}add/").content.decode()
-    assert f'<option value="{own_network.pk}">' in form
-    assert f'<option value="{other_network.pk}">' not in form
+def test_a_coordinator_cannot_add_someone_elses_account_to_their_network(coordinator_client, own_network):
     person = UserFactory()
     response = coordinator_client.post(
-        f"{CHANGELIST}add/", {"email": person.email, "network": other_network.pk, "status": "active"}
+        f"{CHANGELIST}add/", {"email": person.email, "network": own_network.pk, "status": "active"}
+    )
+    assert response.status_code == 403
+    assert not Membership.objects.filter(user=person).exists()
+    unknown = coordinator_client.post(
+        f"{CHANGELIST}add/", {"email": "nobody@example.org", "network": own_network.pk, "status": "active"}
+    )
+    assert unknown.status_code == 403  # the same answer: nothing about which addresses have accounts
+    assert "No account uses the address" not in unknown.content.decode()
+
+
+def test_a_coordinator_invites_only_to_their_own_networks(coordinator_client, own_network, other_network):
+    form = coordinator_client.get(f"{INVITATIONS}add/").content.decode()
+    assert f'<option value="{own_network.pk}">' in form
+    assert f'<option value="{other_network.pk}">' not in form
+    response = coordinator_client.post(
+        f"{INVITATIONS}add/", {"email": "pia@example.org", "network": other_network.pk, "language": "fi"}
     )
     assert response.status_code == 200  # the form again, with an error
-    assert not Membership.objects.filter(user=person).exists()
+    assert not Invitation.objects.exists()
 
 
-def test_coordinator_adds_a_member_to_an_invitation_network(client):
+def test_a_coordinator_is_told_the_same_whether_or_not_the_address_has_an_account(
+    coordinator_client, own_network, tasks_inline, django_capture_on_commit_callbacks
+):
+    UserFactory(email="known@example.org")
+    MembershipFactory(network=own_network, user=UserFactory(email="member@example.org"))
+    answers = set()
+    for email in ("known@example.org", "unknown@example.org", "member@example.org"):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = coordinator_client.post(
+                f"{INVITATIONS}add/", {"email": email, "network": own_network.pk, "language": "en"}, follow=True
+            )
+        said = [str(message).replace(email, "ADDRESS") for message in response.context["messages"]]
+        answers.add((response.redirect_chain[-1][0], tuple(said)))
+    assert answers == {
+        (
+            INVITATIONS,
+            (
+                "An invitation to join Public health directors is on its way to ADDRESS. "
+                "The person becomes a member when they accept it.",
+            ),
+        )
+    }
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "known@example.org",
+        "member@example.org",
+        "unknown@example.org",
+    ]
+    assert Membership.objects.count() == 1  # nobody was added without accepting
+
+
+def test_a_coordinator_invites_to_an_invitation_network_and_the_person_accepts(
+    client, tasks_inline, django_capture_on_commit_callbacks
+):
     alumni = NetworkFactory(join_policy=Network.JoinPolicy.INVITATION)
     client.force_login(make_coordinator(alumni, role="coordinator"))
     person = UserFactory()
-    response = client.post(
-        f"{CHANGELIST}add/", {"email": person.email.upper(), "network": alumni.pk, "status": "active"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"{INVITATIONS}add/", {"email": person.email.upper(), "network": alumni.pk, "language": "fi"}
+        )
     assert response.status_code == 302
+    assert not Membership.objects.filter(user=person).exists()
+    [message] = mail.outbox
+    token = Invitation.objects.get(network=alumni).token
+    assert token in message.body
+    services.accept_invitation(token=token, user=person)
     membership = Membership.objects.get(user=person, network=alumni)
     assert membership.status == Membership.Status.ACTIVE and membership.joined_at is not None
+
+
+def test_a_coordinator_sees_only_their_own_networks_invitations(coordinator_client, own_network, other_network):
+    services.invite_member(network=own_network, email="own.guest@example.org", invited_by=coordinator_client.user)
+    foreign = services.invite_member(network=other_network, email="other.guest@example.org", invited_by=None)
+    html = coordinator_client.get(INVITATIONS).content.decode()
+    assert "own.guest@example.org" in html and "other.guest@example.org" not in html
+    assert coordinator_client.get(f"{INVITATIONS}{foreign.pk}/change/").status_code == 404
+
+
+def test_an_invitation_is_shown_not_edited_and_its_link_stays_out_of_the_admin(staff_client, own_network):
+    invitation = services.invite_member(network=own_network, email="guest@example.org", invited_by=None)
+    html = staff_client.get(f"{INVITATIONS}{invitation.pk}/change/").content.decode()
+    assert "guest@example.org" in html and 'name="_save"' not in html
+    assert invitation.token not in html
+
+
+def test_staff_still_add_an_account_directly(staff_client, own_network):
+    person = UserFactory()
+    response = staff_client.post(
+        f"{CHANGELIST}add/", {"email": person.email, "network": own_network.pk, "status": "active"}
+    )
+    assert response.status_code == 302
+    assert Membership.objects.get(user=person, network=own_network).status == Membership.Status.ACTIVE
 
 
 def test_adding_a_second_membership_for_the_same_person_is_refused_with_a_message(staff_client, own_network):
@@ -123,7 +227,7 @@ def test_adding_someone_without_an_account_says_they_must_sign_up(staff_client, 
 def test_coordinator_forms_do_not_list_every_user_of_the_portal(coordinator_client, own_network):
     UserFactory(first_name="Otto", last_name="Outsider")
     MembershipFactory(network=own_network, user=UserFactory(first_name="Inka", last_name="Insider"))
-    add_form = coordinator_client.get(f"{CHANGELIST}add/").content.decode()
+    add_form = coordinator_client.get(f"{INVITATIONS}add/").content.decode()
     network_form = coordinator_client.get(f"/admin/networks/network/{own_network.pk}/change/").content.decode()
     assert "Otto Outsider" not in add_form and "Otto Outsider" not in network_form
     assert ">Inka Insider</option>" in network_form  # the network's own members may be named contact people
@@ -265,7 +369,12 @@ def test_the_coordinators_group_can_be_given_another_apps_permissions():
 
 
 def test_a_malformed_id_is_not_a_server_error(coordinator_client):
-    assert coordinator_client.get(f"{CHANGELIST}not-a-number/change/").status_code == 302
+    assert coordinator_client.get(f"{CHANGELIST}not-a-number/change/").status_code == 404
+
+
+def test_junk_in_the_invitation_filters_is_not_a_server_error(coordinator_client):
+    for query in ("status__exact=%00", "q=%00", "network__id__exact=x", "o=%00"):
+        assert coordinator_client.get(f"{INVITATIONS}?{query}").status_code in (200, 302)
 
 
 def test_a_member_added_in_the_admin_is_e_mailed_and_the_decider_recorded(
@@ -294,8 +403,6 @@ def test_a_person_who_left_can_be_added_again_in_the_admin(staff_client, own_net
 def test_a_member_added_by_someone_else_meanwhile_is_reported_not_a_server_error(
     staff_client, own_network, monkeypatch
 ):
-    from networks import services
-
     existing = MembershipFactory(network=own_network)
     # The form's check passes as if the other person's save had not committed yet; the service then refuses.
     monkeypatch.setattr(services, "ensure_member_can_be_added", lambda **kwargs: None)

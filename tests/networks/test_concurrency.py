@@ -9,7 +9,7 @@ from django.core.mail.backends import locmem
 from django.db import DatabaseError, connection, transaction
 
 from networks import services
-from networks.models import Membership, Network
+from networks.models import Invitation, Membership, Network
 from tests.factories import UserFactory
 from tests.helpers import run_concurrently
 from tests.networks.factories import MembershipFactory, NetworkFactory
@@ -99,7 +99,8 @@ def test_two_coordinators_deciding_at_once_make_one_decision_and_one_e_mail(task
 
 
 class LockProbeBackend(locmem.EmailBackend):
-    """The test outbox, which first asks from another connection whether any membership row is locked."""
+    """The test outbox, which first asks from another connection whether any membership, invitation or network
+    row is locked."""
 
     outcomes = []
 
@@ -107,7 +108,8 @@ class LockProbeBackend(locmem.EmailBackend):
         def probe():
             try:
                 with transaction.atomic():
-                    list(Membership.objects.select_for_update(nowait=True))
+                    for model in (Membership, Invitation, Network):
+                        list(model.objects.select_for_update(nowait=True))
                 LockProbeBackend.outcomes.append("free")
             except DatabaseError:
                 LockProbeBackend.outcomes.append("locked")
@@ -136,3 +138,22 @@ def test_no_row_lock_is_held_while_e_mails_go_out(lock_probe, tasks_inline):
     services.approve_membership(membership_id=membership.pk, decided_by=UserFactory())  # the member is told
     assert len(mail.outbox) == 2
     assert lock_probe == ["free", "free"]
+
+
+def test_no_row_lock_is_held_while_an_invitation_goes_out(lock_probe, tasks_inline):
+    network = NetworkFactory(join_policy=Network.JoinPolicy.INVITATION)
+    services.invite_member(network=network, email="guest@example.org", invited_by=UserFactory())
+    assert len(mail.outbox) == 1
+    assert lock_probe == ["free"]
+
+
+def test_simultaneous_invitations_of_one_address_leave_one_link_that_works(tasks_inline):
+    network = NetworkFactory(join_policy=Network.JoinPolicy.INVITATION)
+    inviter = UserFactory()
+
+    def invite():
+        services.invite_member(network=network, email="guest@example.org", invited_by=inviter)
+
+    assert run_at_once(invite) == ["ok"] * THREADS
+    statuses = sorted(Invitation.objects.values_list("status", flat=True))
+    assert statuses == [Invitation.Status.PENDING] + [Invitation.Status.REPLACED] * (THREADS - 1)

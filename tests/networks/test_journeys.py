@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core import mail
 
-from networks.models import Membership
+from networks.models import Membership, Network
 from tests.helpers import pass_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_a_new_user_asks_to_join_the_directors_and_a_coordinator_approves_in_the
         "public-health.chair@example.org",
     ]
     mail.outbox.clear()
-    assert client.get(f"{network_url}members/").status_code == 403
+    assert client.get(f"{network_url}members/").status_code == 404
 
     coordinator = client.__class__(HTTP_ACCEPT_LANGUAGE="en")
     assert coordinator.login(email="public-health.chair@example.org", password="hyte-coordinator-demo")
@@ -104,3 +104,31 @@ def test_a_new_user_asks_to_join_the_directors_and_a_coordinator_approves_in_the
     directory = client.get(f"{network_url}members/")
     assert directory.status_code == 200
     assert "Pekka Puheenjohtaja" in directory.content.decode()  # the chair, who chose to be listed
+
+
+def test_a_coordinator_invites_someone_without_an_account_who_signs_up_and_accepts(
+    client, demo, tasks_inline, django_capture_on_commit_callbacks
+):
+    coordinator = client.__class__(HTTP_ACCEPT_LANGUAGE="en")
+    assert coordinator.login(email="developer-coaching@example.org", password="hyte-coordinator-demo")
+    pass_second_factor(coordinator)
+    alumni = Network.objects.get(slug="developer-coaching-alumni")
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = coordinator.post(
+            "/admin/networks/invitation/add/",
+            {"email": NEW_PERSON["email"], "network": alumni.pk, "language": "en"},
+            follow=True,
+        ).content.decode()
+    assert f"An invitation to join Developer coaching alumni is on its way to {NEW_PERSON['email']}." in answer
+    [message] = mail.outbox
+    assert message.to == [NEW_PERSON["email"]]
+    invitation_url = re.search(r"https?://\S+?(/en/networks/invitations/\S+/)", message.body).group(1)
+    mail.outbox.clear()
+
+    page = client.get(invitation_url).content.decode()
+    sign_up_and_verify(client, link(page, "Create an account"))
+    page = client.get(invitation_url).content.decode()
+    accepted = client.post(form_action(page, "Accept the invitation"), follow=True).content.decode()
+    assert "Welcome! You are now a member of Developer coaching alumni." in accepted
+    membership = Membership.objects.get(user__email=NEW_PERSON["email"], network=alumni)
+    assert membership.status == Membership.Status.ACTIVE

@@ -282,32 +282,34 @@ def test_directory_lists_opted_in_active_members_with_title_organisation_region(
     assert "1 member listed" in html
 
 
-def test_directory_is_forbidden_to_non_members(member_client, user):
+def test_directory_is_not_found_for_non_members(member_client, user):
     network = NetworkFactory()
     MembershipFactory(user=UserFactory(last_name="Secretname", listed_in_directory=True), network=network)
     response = member_client.get(f"/en/networks/{network.slug}/members/")
-    assert response.status_code == 403
-    assert "Only the active members of" in response.content.decode()
+    assert response.status_code == 404
     assert "Secretname" not in response.content.decode()
 
 
 @pytest.mark.parametrize("status", [Membership.Status.PENDING, Membership.Status.LEFT, Membership.Status.REJECTED])
-def test_directory_is_forbidden_to_those_not_active(member_client, user, status):
+def test_directory_is_not_found_for_those_not_active(member_client, user, status):
     network = NetworkFactory()
     MembershipFactory(user=user, network=network, status=status)
-    assert member_client.get(f"/en/networks/{network.slug}/members/").status_code == 403
+    assert member_client.get(f"/en/networks/{network.slug}/members/").status_code == 404
 
 
-def test_directory_of_another_network_is_forbidden_to_a_member(member_client, user):
+def test_another_networks_directory_answers_a_member_as_a_missing_one_does(member_client, user):
     MembershipFactory(user=user)
     other = NetworkFactory()
-    assert member_client.get(f"/en/networks/{other.slug}/members/").status_code == 403
+    theirs = member_client.get(f"/en/networks/{other.slug}/members/")
+    missing = member_client.get("/en/networks/no-such-network/members/")
+    assert theirs.status_code == missing.status_code == 404
 
 
-def test_directory_asks_a_visitor_to_log_in(client):
+def test_directory_asks_a_visitor_to_log_in_and_come_back(client):
     network = NetworkFactory()
     response = client.get(f"/en/networks/{network.slug}/members/")
-    assert response.status_code == 302 and response["Location"].startswith("/en/accounts/login/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/accounts/login/?next=/en/networks/{network.slug}/members/"
 
 
 def test_after_a_rejection_the_page_says_so_and_offers_to_ask_again(member_client, user):
