@@ -10,14 +10,16 @@ from django.utils import timezone, translation
 from hyte_portal.emails import Attachment, render_email, send_email, send_many
 
 from . import selectors
-from .ics import event_ics, ics_filename, ics_mimetype
+from .ics import calendar_for, event_ics, ics_filename, ics_mimetype
 from .models import Enrollment, Event
+from .tokens import release_path
 
 # kind -> (template, attach a calendar file?, is the calendar a cancellation?)
 ENROLLMENT_EMAILS = {
     "confirmed": ("events/emails/confirmed", True, False),
     "waitlisted": ("events/emails/waitlisted", True, False),
     "promoted": ("events/emails/promoted", True, False),
+    "mode_switched": ("events/emails/mode_switched", True, False),
     "cancelled": ("events/emails/cancelled", True, True),
     "event_cancelled": ("events/emails/event_cancelled", True, True),
     "event_changed": ("events/emails/event_changed", True, False),
@@ -37,12 +39,7 @@ def _event_url(event: Event) -> str:
 def _context(enrollment: Enrollment) -> dict:
     position = None
     if enrollment.status == Enrollment.Status.WAITLISTED:
-        position = (
-            Enrollment.objects.filter(pk=enrollment.pk)
-            .annotate(position=selectors.waiting_list_position())
-            .get()
-            .position
-        )
+        position = selectors.with_waiting_position(Enrollment.objects.filter(pk=enrollment.pk)).get().position
     event = enrollment.event
     return {
         "enrollment": enrollment,
@@ -53,6 +50,9 @@ def _context(enrollment: Enrollment) -> dict:
         "event_url": _event_url(event),
         "my_page_url": f"{settings.SITE_URL}/{translation.get_language()}/me/",
         "show_online_link": selectors.may_see_online_link(enrollment),
+        # Promoted less than a day before: the e-mail carries a one-click "I can't come after all".
+        "late_promotion": enrollment.status == Enrollment.Status.CONFIRMED and selectors.promoted_late(enrollment),
+        "release_url": settings.SITE_URL + release_path(enrollment.pk),
     }
 
 
@@ -65,6 +65,7 @@ def send_enrollment_email(*, enrollment_id: int, kind: str) -> bool:
     expected = {
         "confirmed": Enrollment.Status.CONFIRMED,
         "promoted": Enrollment.Status.CONFIRMED,
+        "mode_switched": Enrollment.Status.CONFIRMED,
         "waitlisted": Enrollment.Status.WAITLISTED,
         "cancelled": Enrollment.Status.CANCELLED,
     }.get(kind)
@@ -85,6 +86,57 @@ def send_enrollment_email(*, enrollment_id: int, kind: str) -> bool:
             )
             attachments.append(Attachment(ics_filename(enrollment.event), ics, ics_mimetype(cancelled=cancellation)))
     send_email(template=template, to=enrollment.user.email, language=language, context=context, attachments=attachments)
+    return True
+
+
+def send_series_email(*, subscription_id: int, enrollment_ids) -> bool:
+    """The one confirmation of a series enrolment: every date the member was enrolled in (confirmed or waiting),
+    each with a link to drop it, and one calendar file holding them all. False when nothing applies any more."""
+    from .models import SeriesSubscription
+
+    subscription = SeriesSubscription.objects.select_related("user", "series").filter(pk=subscription_id).first()
+    if subscription is None or not subscription.is_active:
+        return False
+    enrollments = list(
+        Enrollment.objects.filter(pk__in=enrollment_ids, user=subscription.user)
+        .exclude(status=Enrollment.Status.CANCELLED)
+        .select_related("event")
+        .prefetch_related("event__sessions")
+        .order_by("event__start")
+    )
+    if not enrollments:
+        return False
+    user = subscription.user
+    language = _language(user)
+    with translation.override(language):
+        dates = [
+            {
+                "enrollment": enrollment,
+                "event": enrollment.event,
+                "drop_url": settings.SITE_URL + release_path(enrollment.pk),
+            }
+            for enrollment in enrollments
+        ]
+        by_event = {enrollment.event_id: enrollment for enrollment in enrollments}
+        calendar = calendar_for(
+            [enrollment.event for enrollment in enrollments],
+            with_online_link=lambda event: selectors.may_see_online_link(by_event[event.pk]),
+            tentative=lambda event: by_event[event.pk].status == Enrollment.Status.WAITLISTED,
+        )
+        context = {
+            "user": user,
+            "series": subscription.series,
+            "dates": dates,
+            "my_page_url": f"{settings.SITE_URL}/{language}/me/",
+        }
+    filename = f"series-{subscription.series_id}.ics"
+    send_email(
+        template="events/emails/series_confirmed",
+        to=user.email,
+        language=language,
+        context=context,
+        attachments=[Attachment(filename, calendar.to_ical(), ics_mimetype())],
+    )
     return True
 
 

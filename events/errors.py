@@ -26,6 +26,16 @@ MESSAGES = {
     "no_attendance_before_start": _("Attendance can be marked once the event has started."),
     "certificates_after_event": _("Certificates can be issued once the event is over."),
     "message_needs_finnish": _("Write the subject and the message at least in Finnish."),
+    "not_waiting": _("You are not on this event's waiting list."),
+    "not_hybrid": _("This event has only one way to take part."),
+    "already_in_mode": _("You already take part this way."),
+    "already_waiting_for_mode": _("You are already on the waiting list for this way of taking part."),
+    "mode_full": _("No seat is free for “%(mode)s”, so your enrolment was not changed."),
+    "bad_if_full": _("Choose what happens if there is no free seat."),
+    "bad_link": _("This link is not valid. It may have been copied incompletely."),
+    "not_subscribed": _("You are not enrolled in this series."),
+    "not_in_series_date": _("You are not enrolled in this date of the series."),
+    "not_a_series_event": _("This event is not part of a series."),
 }
 
 

@@ -110,7 +110,7 @@ def _vevents(event: Event, *, with_online_link: bool, cancelled: bool, tentative
 def calendar_for(events, *, with_online_link=False, cancelled=False, tentative=False, name: str = "") -> Calendar:
     """A calendar holding the given events (each with its sessions).
 
-    `with_online_link` is a flag for every event, or a function of the event.
+    `with_online_link` and `tentative` are each a flag for every event, or a function of the event.
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -122,7 +122,8 @@ def calendar_for(events, *, with_online_link=False, cancelled=False, tentative=F
     calendar.add_component(helsinki_timezone())
     for event in events:
         link = with_online_link(event) if callable(with_online_link) else with_online_link
-        for vevent in _vevents(event, with_online_link=link, cancelled=cancelled, tentative=tentative):
+        waiting = tentative(event) if callable(tentative) else tentative
+        for vevent in _vevents(event, with_online_link=link, cancelled=cancelled, tentative=waiting):
             calendar.add_component(vevent)
     return calendar
 

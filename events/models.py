@@ -123,7 +123,20 @@ class Event(models.Model):
     online_url = models.URLField(
         _("online meeting link"), max_length=500, blank=True, help_text=_("Shown only to confirmed participants.")
     )
-    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Empty: unlimited."))
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Empty: unlimited. Hybrid events use the two below.")
+    )
+    capacity_onsite = models.PositiveIntegerField(
+        _("on-site capacity"), null=True, blank=True, help_text=_("Hybrid events only. Empty: unlimited.")
+    )
+    capacity_online = models.PositiveIntegerField(
+        _("online capacity"), null=True, blank=True, help_text=_("Hybrid events only. Empty: unlimited.")
+    )
+    # Seats taken, kept by the enrolment services under the event row's lock (events.services.seats), so that
+    # pages read them from the row instead of counting enrolments. A non-hybrid event uses the column of its
+    # one mode. The database refuses a negative count.
+    confirmed_onsite_count = models.PositiveIntegerField(_("confirmed on site"), default=0, editable=False)
+    confirmed_online_count = models.PositiveIntegerField(_("confirmed online"), default=0, editable=False)
     enrollment_opens = models.DateTimeField(_("enrolment opens"), null=True, blank=True)
     enrollment_closes = models.DateTimeField(_("enrolment closes"), null=True, blank=True)
     cancellation_deadline = models.DateTimeField(_("cancellation deadline"), null=True, blank=True)
@@ -168,6 +181,10 @@ class Event(models.Model):
         if self.format in (EventFormat.ONSITE, EventFormat.HYBRID) and not any(v.strip() for v in venues):
             # venue is translated: the admin form has venue_fi, venue_sv and venue_en, not venue.
             errors["venue_fi"] = _("An on-site or hybrid event needs a venue.")
+        if self.format == EventFormat.HYBRID and self.capacity is not None:
+            errors["capacity"] = _("A hybrid event has an on-site and an online capacity: leave this empty.")
+        if self.format != EventFormat.HYBRID and (self.capacity_onsite is not None or self.capacity_online is not None):
+            errors["capacity_onsite"] = _("Only a hybrid event has separate on-site and online capacities.")
         try:
             validate_questions(self.questions)
         except ValidationError as error:
@@ -183,11 +200,46 @@ class Event(models.Model):
             return [Enrollment.Mode.ONSITE]
         return [Enrollment.Mode.ONLINE]
 
-    def question_list(self):
-        """The enrolment questions with their labels in the active language."""
+    @property
+    def is_hybrid(self) -> bool:
+        return self.format == EventFormat.HYBRID
+
+    def seat_mode(self, mode: str) -> str:
+        """The seat pool an enrolment in `mode` takes: its own mode at a hybrid event, else the event's one mode."""
+        if self.is_hybrid:
+            return mode or Enrollment.Mode.ONSITE
+        return self.participation_modes()[0]
+
+    def capacity_for(self, mode: str) -> int | None:
+        """The seats of a mode's pool; None when unlimited."""
+        if not self.is_hybrid:
+            return self.capacity
+        return self.capacity_onsite if mode == Enrollment.Mode.ONSITE else self.capacity_online
+
+    @staticmethod
+    def counter_field(mode: str) -> str:
+        return "confirmed_onsite_count" if mode == Enrollment.Mode.ONSITE else "confirmed_online_count"
+
+    def confirmed_in(self, mode: str) -> int:
+        """Seats taken in a mode's pool, as the row holds them."""
+        return getattr(self, self.counter_field(self.seat_mode(mode)))
+
+    @property
+    def confirmed_total(self) -> int:
+        return self.confirmed_onsite_count + self.confirmed_online_count
+
+    def question_list(self, mode: str = ""):
+        """The enrolment questions with their labels in the active language. On-site questions (dietary needs)
+        are left out for someone taking part online; with no mode given, all are listed."""
         return [
-            {"key": question["key"], "label": question_label(question), "required": bool(question.get("required"))}
+            {
+                "key": question["key"],
+                "label": question_label(question),
+                "required": bool(question.get("required")),
+                "onsite": bool(question.get("onsite")),
+            }
             for question in self.questions or []
+            if not (question.get("onsite") and mode == Enrollment.Mode.ONLINE)
         ]
 
 
@@ -250,6 +302,15 @@ class Enrollment(models.Model):
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
     mode = models.CharField(_("participation mode"), max_length=16, choices=Mode.choices, blank=True)
+    # A confirmed participant of a hybrid event who asked to switch to a full mode keeps their seat in `mode`
+    # and waits in this one until promoted (events.services.mode_switch).
+    waiting_mode = models.CharField(
+        _("waiting for the mode"), max_length=16, choices=Mode.choices, blank=True, editable=False
+    )
+    # When the enrolment joined its current waiting list: the list's one order (with the id for ties). Not
+    # editable anywhere, so nobody can reorder the list.
+    waiting_since = models.DateTimeField(_("waiting since"), null=True, blank=True, editable=False)
+    promoted_at = models.DateTimeField(_("promoted"), null=True, blank=True, editable=False)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     attended = models.BooleanField(_("attended"), default=False)
     created_at = models.DateTimeField(_("enrolled"), auto_now_add=True)
@@ -266,10 +327,26 @@ class Enrollment(models.Model):
                 condition=~Q(status="cancelled"),
                 name="events_one_live_enrollment_per_user",
             ),
+            models.CheckConstraint(
+                condition=~Q(status="waitlisted") | Q(waiting_since__isnull=False),
+                name="events_waitlisted_has_waiting_since",
+            ),
+            models.CheckConstraint(
+                condition=Q(waiting_mode="") | Q(status="confirmed"),
+                name="events_only_confirmed_wait_for_another_mode",
+            ),
         ]
+        indexes = [models.Index(fields=["event", "waiting_since", "id"], name="events_enrollment_waiting_idx")]
 
     def __str__(self):
         return f"{self.user} – {self.event} ({self.get_status_display()})"
+
+    @property
+    def waiting_for(self) -> str:
+        """The mode whose waiting list this enrolment is on; empty when on none."""
+        if self.status == self.Status.WAITLISTED:
+            return self.mode
+        return self.waiting_mode
 
     def answer_list(self):
         """(label, answer) pairs in the order of the event's questions, in the active language."""
@@ -330,6 +407,33 @@ class Certificate(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:certificate", kwargs={"pk": self.pk})
+
+
+class SeriesSubscription(models.Model):
+    """A member enrolled in every coming occurrence of a series, and in those generated later, while active."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="series_subscriptions",
+        verbose_name=_("user"),
+    )
+    series = models.ForeignKey(
+        EventSeries, on_delete=models.CASCADE, related_name="subscriptions", verbose_name=_("series")
+    )
+    mode = models.CharField(_("participation mode"), max_length=16, choices=Enrollment.Mode.choices, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("subscribed"), auto_now_add=True)
+    left_at = models.DateTimeField(_("left"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("series subscription")
+        verbose_name_plural = _("series subscriptions")
+        ordering = ["series", "created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "series"], name="events_one_subscription_per_series")]
+
+    def __str__(self):
+        return f"{self.user} – {self.series}"
 
 
 def new_feed_token():

@@ -15,7 +15,11 @@ def question_label(question) -> str:
 
 
 def validate_questions(questions):
-    """Questions are a list of {"key": "diet", "label": {"fi": ..., "sv": ..., "en": ...}, "required": false}."""
+    """Questions are a list of {"key": "diet", "label": {"fi": ..., "sv": ..., "en": ...}, "required": false}.
+
+    `"onsite": true` marks a question (dietary needs, accessibility on site) that only on-site participants are
+    asked; at a hybrid event those taking part online skip it.
+    """
     message = _(
         'Write the questions as a list such as [{"key": "diet", "label": {"fi": "Ruokavalio", "sv": "Specialkost", '
         '"en": "Dietary needs"}, "required": false}].'
@@ -32,6 +36,8 @@ def validate_questions(questions):
         if not isinstance(label, str | dict) or (
             isinstance(label, dict) and not all(isinstance(value, str) for value in label.values())
         ):
+            raise ValidationError(message)
+        if not isinstance(question.get("onsite", False), bool):
             raise ValidationError(message)
         if question["key"] in keys:
             raise ValidationError(_("Each question needs its own key."))

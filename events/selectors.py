@@ -1,15 +1,28 @@
 """Reads about events that pages, feeds, the admin and the services share, and the rules they all ask.
 
 The predicates here are the one place each rule is written: whether an event takes enrolments now
-(enrollment_state, may_enroll), how many seats are left (seats_left), and whether a member may still cancel
-(cancellation_refusal, may_cancel). Pages ask them to show or hide a button; the services ask the same ones
-under the event's row lock before they write.
+(enrollment_state, may_enroll), how many seats are left (seats_left, from the row's counters), and whether a
+member may still cancel (cancellation_refusal, may_cancel). Pages ask them to show or hide a button; the
+services ask the same ones under the event's row lock before they write.
 """
 
 import datetime as dt
 import re
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -19,7 +32,7 @@ from networks.coordinators import is_scoped_coordinator
 from networks.selectors import active_network_ids, coordinated_network_ids, is_active_member
 
 from .errors import MESSAGES
-from .models import CalendarFeed, Enrollment, Event
+from .models import CalendarFeed, Enrollment, Event, SeriesSubscription
 
 
 def local_datetime_text(value: dt.datetime) -> str:
@@ -64,22 +77,50 @@ def enrollment_refusal(event: Event, user) -> str | None:
     return refusal
 
 
-def confirmed_count(event: Event) -> int:
-    """Seats taken: the event's confirmed enrolments, counted now."""
-    return event.enrollments.filter(status=Enrollment.Status.CONFIRMED).count()
+def seats_left(event: Event, mode: str = "") -> int | None:
+    """Free seats of the event in a mode's pool (a non-hybrid event has one pool, whatever the mode); None when
+    unlimited. Without a mode, a hybrid event answers the sum of its two pools (None if either is unlimited).
 
-
-def seats_left(event: Event, *, confirmed: int | None = None) -> int | None:
-    """Free seats of the event; None when its capacity is unlimited.
-
-    Pass `confirmed` when it is at hand (the confirmed_total of with_seat_counts() on a page or in the admin);
-    otherwise the seats are counted now, which the services do with the event row locked.
+    Read from the counters on the event row, which the services keep under the row's lock.
     """
-    if event.capacity is None:
+    if event.is_hybrid and not mode:
+        pools = [seats_left(event, pool) for pool in event.participation_modes()]
+        return None if None in pools else sum(pools)
+    capacity = event.capacity_for(event.seat_mode(mode))
+    if capacity is None:
         return None
-    if confirmed is None:
-        confirmed = confirmed_count(event)
-    return max(event.capacity - confirmed, 0)
+    return max(capacity - event.confirmed_in(mode), 0)
+
+
+def seat_pools(event: Event) -> list[dict]:
+    """Per mode of the event: its label, capacity, seats taken and seats left (one pool unless hybrid)."""
+    return [
+        {
+            "mode": mode,
+            "label": Enrollment.Mode(mode).label,
+            "capacity": event.capacity_for(mode),
+            "confirmed": event.confirmed_in(mode),
+            "left": seats_left(event, mode),
+        }
+        for mode in event.participation_modes()
+    ]
+
+
+def waiting_list(event: Event, mode: str) -> QuerySet[Enrollment]:
+    """The waiting list of a mode's pool in its one order: who joined it first (ties by id). Those waiting to
+    switch into the mode while keeping a seat in the other are on it too."""
+    mode = event.seat_mode(mode)
+    return (
+        Enrollment.objects.filter(event=event)
+        .filter(
+            Q(status=Enrollment.Status.WAITLISTED, mode=mode) | Q(status=Enrollment.Status.CONFIRMED, waiting_mode=mode)
+        )
+        .order_by("waiting_since", "pk")
+    )
+
+
+def someone_waiting(event: Event, mode: str) -> bool:
+    return waiting_list(event, mode).exists()
 
 
 # The rules of cancellation
@@ -90,11 +131,28 @@ def cancellation_deadline(event: Event) -> dt.datetime:
     return event.cancellation_deadline or event.start
 
 
+# A member promoted this close to the start may give the seat back until the start, whatever the deadline.
+LATE_PROMOTION = dt.timedelta(hours=24)
+
+
+def promoted_late(enrollment: Enrollment) -> bool:
+    """Whether the member got the seat from the waiting list less than a day before the event."""
+    return bool(enrollment.promoted_at and enrollment.promoted_at > enrollment.event.start - LATE_PROMOTION)
+
+
+def cancellation_deadline_of(enrollment: Enrollment) -> dt.datetime:
+    """The deadline that applies to this enrolment: the event's, or its start for one promoted late."""
+    if promoted_late(enrollment):
+        return enrollment.event.start
+    return cancellation_deadline(enrollment.event)
+
+
 def cancellation_refusal(enrollment: Enrollment, *, now: dt.datetime | None = None) -> str | None:
     """Why the member can no longer cancel this enrolment themselves, as a message; None while they can.
 
-    A confirmed seat can be given up until the cancellation deadline, a place on the waiting list until the
-    event starts, and either only while the event is published.
+    A confirmed seat can be given up until the cancellation deadline (until the start for a member promoted
+    less than a day before), a place on the waiting list until the event starts, and either only while the event
+    is published.
     """
     now = now or timezone.now()
     event = enrollment.event
@@ -104,7 +162,7 @@ def cancellation_refusal(enrollment: Enrollment, *, now: dt.datetime | None = No
         return MESSAGES["cancelled"]
     if event.status != Event.Status.PUBLISHED:
         return MESSAGES["not_published"]
-    deadline = cancellation_deadline(event)
+    deadline = cancellation_deadline_of(enrollment)
     if enrollment.status == Enrollment.Status.CONFIRMED and now >= deadline:
         return MESSAGES["deadline_passed"] % {"deadline": local_datetime_text(deadline)}
     if now >= event.start:
@@ -167,11 +225,17 @@ def upcoming_events_for(user, *, network=None) -> QuerySet[Event]:
     return events.select_related("network").order_by("start", "pk")
 
 
-def with_seat_counts(events: QuerySet[Event]) -> QuerySet[Event]:
-    """Annotate each event with confirmed_total and waitlisted_total, in the same query."""
+def with_waiting_counts(events: QuerySet[Event]) -> QuerySet[Event]:
+    """Annotate each event with waiting_onsite and waiting_online, its waiting lists' lengths (the admin's list;
+    the seats taken are on the row)."""
+    waiting = Enrollment.Status.WAITLISTED
+
+    def in_list(mode):
+        return Q(enrollments__status=waiting, enrollments__mode=mode) | Q(enrollments__waiting_mode=mode)
+
     return events.annotate(
-        confirmed_total=Count("enrollments", filter=Q(enrollments__status=Enrollment.Status.CONFIRMED)),
-        waitlisted_total=Count("enrollments", filter=Q(enrollments__status=Enrollment.Status.WAITLISTED)),
+        waiting_onsite=Count("enrollments", filter=in_list(Enrollment.Mode.ONSITE)),
+        waiting_online=Count("enrollments", filter=in_list(Enrollment.Mode.ONLINE)),
     )
 
 
@@ -195,7 +259,7 @@ def event_list_for(user, *, past=False, network=None, kind="", format="") -> Que
         events = events.filter(kind=kind)
     if format:
         events = events.filter(format=format)
-    return with_seat_counts(events)
+    return events
 
 
 def is_members_only_event(slug: str) -> bool:
@@ -207,35 +271,45 @@ def is_members_only_event(slug: str) -> bool:
 
 def event_for_page(user, slug: str) -> Event | None:
     """The event of an event page with its seat counts; None when there is none the user may see."""
-    return with_seat_counts(events_viewable_by(user).select_related("network", "series")).filter(slug=slug).first()
+    return events_viewable_by(user).select_related("network", "series").filter(slug=slug).first()
 
 
 # Enrolments
 
 
-def waiting_list_position():
-    """An expression for an enrolment's place in its event's waiting list (1 = next in line)."""
+def with_waiting_position(enrollments: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
+    """Annotate each enrolment with `position`, its place on the waiting list it is on (1 = next in line), per
+    mode; derived from the time each joined the list, so it moves up as those ahead leave. Meaningless for an
+    enrolment that waits for nothing."""
+    queue_mode = Case(
+        When(status=Enrollment.Status.WAITLISTED, then=F("mode")), default=F("waiting_mode"), output_field=CharField()
+    )
     ahead = (
-        Enrollment.objects.filter(event=OuterRef("event"), status=Enrollment.Status.WAITLISTED)
-        .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk")))
+        Enrollment.objects.filter(event=OuterRef("event"))
+        .filter(
+            Q(status=Enrollment.Status.WAITLISTED, mode=OuterRef("queue_mode"))
+            | Q(status=Enrollment.Status.CONFIRMED, waiting_mode=OuterRef("queue_mode"))
+        )
+        .filter(
+            Q(waiting_since__lt=OuterRef("waiting_since"))
+            | Q(waiting_since=OuterRef("waiting_since"), pk__lt=OuterRef("pk"))
+        )
         .order_by()
         .values("event")
         .annotate(count=Count("pk"))
         .values("count")
     )
-    return Coalesce(Subquery(ahead, output_field=IntegerField()), 0) + 1
+    return enrollments.annotate(queue_mode=queue_mode).annotate(
+        position=Coalesce(Subquery(ahead, output_field=IntegerField()), 0) + 1
+    )
 
 
 def live_enrollment(user, event: Event) -> Enrollment | None:
     """The user's confirmed or waitlisted enrolment in the event, with its waiting-list position."""
     if not user.is_authenticated:
         return None
-    enrollment = (
-        Enrollment.objects.filter(user=user, event=event)
-        .exclude(status=Enrollment.Status.CANCELLED)
-        .annotate(position=waiting_list_position())
-        .first()
-    )
+    enrollment = Enrollment.objects.filter(user=user, event=event).exclude(status=Enrollment.Status.CANCELLED)
+    enrollment = with_waiting_position(enrollment).first()
     if enrollment is not None:
         enrollment.event = event  # the rules read the event; the caller has it already
     return enrollment
@@ -252,13 +326,34 @@ def live_enrollments_by_event(user, events) -> dict[int, Enrollment]:
 
 
 def enrollments_of(user) -> QuerySet[Enrollment]:
-    """A member's enrolments with their events, certificate and waiting-list position (for my page)."""
-    return (
+    """A member's enrolments with their events, certificate, waiting-list position, and whether they came with
+    the member's series enrolment (`in_my_series`: the date can be dropped on its own), for my page."""
+    in_my_series = SeriesSubscription.objects.filter(
+        user=OuterRef("user"), series=OuterRef("event__series"), is_active=True
+    )
+    return with_waiting_position(
         Enrollment.objects.filter(user=user)
         .exclude(status=Enrollment.Status.CANCELLED)
         .select_related("event", "event__network", "certificate")
-        .annotate(position=waiting_list_position())
+        .annotate(in_my_series=Exists(in_my_series))
     )
+
+
+def series_subscription_of(user, series) -> SeriesSubscription | None:
+    """The member's active enrolment in a series, if any."""
+    if series is None or not user.is_authenticated:
+        return None
+    return SeriesSubscription.objects.filter(user=user, series=series, is_active=True).first()
+
+
+def enrollment_for_release_token(token: str) -> Enrollment | None:
+    """The enrolment a signed e-mail link gives up (its confirmation page); None for a bad or unknown token."""
+    from .tokens import enrollment_id_from
+
+    enrollment_id = enrollment_id_from(token)
+    if enrollment_id is None:
+        return None
+    return Enrollment.objects.select_related("event", "user").filter(pk=enrollment_id).first()
 
 
 # The personal calendar feed

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .models import Event, EventSeries
+from .models import Event, EventFormat, EventSeries
 
 INVALID_RULE = _("This is not a valid recurrence rule (%(error)s). Example: FREQ=MONTHLY;BYDAY=-1TU")
 TOO_FREQUENT = _("A series may repeat at most daily.")
@@ -73,13 +73,18 @@ def generate_occurrences(*, series: EventSeries, count: int | None = None, until
     `count` asks for the next N dates from now, `until` for every date up to then (both may be given).
     Idempotent: an occurrence that exists (same series and start) is left as it is, with its own topic.
     The series row is locked, so two runs at once cannot create the same occurrence twice; the database's
-    unique (series, start) constraint holds the rule in any case.
+    unique (series, start) constraint holds the rule in any case. The series' subscribers are enrolled in each
+    new occurrence in the same transaction (the series lock keeps a member subscribing meanwhile from missing it).
     """
+    from .services.series_subscriptions import enroll_subscribers
+
     if count is None and until is None:
         raise ValueError("Give count or until.")
     created = []
     with transaction.atomic():
-        series = EventSeries.objects.select_for_update().get(pk=series.pk)
+        # NO KEY UPDATE, as subscribing takes it (services.series_subscriptions): exclusive between the two, yet no
+        # obstacle to the deferred foreign-key checks of transactions that touched an occurrence.
+        series = EventSeries.objects.select_for_update(no_key=True).get(pk=series.pk)
         if not series.is_active:
             return created
         starts = occurrence_starts(series, after=timezone.now(), until=until, count=count)
@@ -87,7 +92,9 @@ def generate_occurrences(*, series: EventSeries, count: int | None = None, until
         for start in starts:
             if start in existing:
                 continue
-            created.append(_create_occurrence(series, start))
+            occurrence = _create_occurrence(series, start)
+            enroll_subscribers(event=occurrence)
+            created.append(occurrence)
     return created
 
 
@@ -120,7 +127,9 @@ def _create_occurrence(series: EventSeries, start: dt.datetime) -> Event:
         audience=series.audience,
         format=series.format,
         online_url=series.online_url,
-        capacity=series.capacity,
+        # A hybrid series' capacity is its on-site one; online seats are unlimited unless staff set them.
+        capacity=None if series.format == EventFormat.HYBRID else series.capacity,
+        capacity_onsite=series.capacity if series.format == EventFormat.HYBRID else None,
         start=start,
         end=start + dt.timedelta(minutes=series.duration_minutes),
         status=Event.Status.PUBLISHED,

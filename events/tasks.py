@@ -16,6 +16,14 @@ def send_enrollment_email(enrollment_id: int, kind: str) -> bool:
 
 
 @shared_task(acks_late=True, **MAIL_RETRY)
+def send_series_email(subscription_id: int, enrollment_ids: list[int]) -> bool:
+    """The one confirmation of a series enrolment, with one calendar file of every date."""
+    from .emails import send_series_email as send
+
+    return send(subscription_id=subscription_id, enrollment_ids=enrollment_ids)
+
+
+@shared_task(acks_late=True, **MAIL_RETRY)
 def send_message_to_participants(event_id: int, enrollment_ids: list[int], texts: dict) -> int:
     """`texts` maps a language code to {"subject": ..., "message": ...}, as staff wrote them."""
     from .emails import send_message_to_participants as send

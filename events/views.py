@@ -8,14 +8,16 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from materials.selectors import materials_visible_to
 
 from . import selectors, services
 from .certificates import certificate_pdf_bytes
-from .forms import EnrollmentForm, EventFilterForm
+from .forms import EnrollmentForm, EventFilterForm, ModeSwitchForm
 from .ics import calendar_for, event_ics, ics_filename
 from .models import Certificate, Enrollment, Event
 
@@ -31,7 +33,8 @@ def event_list(request):
     my_enrollments = selectors.live_enrollments_by_event(request.user, page)
     for event in page:
         event.my_enrollment = my_enrollments.get(event.pk)
-        event.seats_left = selectors.seats_left(event, confirmed=event.confirmed_total)
+        event.seats_left = selectors.seats_left(event)
+        event.seat_pools = selectors.seat_pools(event)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -48,12 +51,16 @@ def _visible_event(request, slug) -> Event:
     return event
 
 
-def _detail_context(request, event, form=None):
+def _detail_context(request, event, form=None, switch_form=None):
     enrollment = selectors.live_enrollment(request.user, event)
     refusal = selectors.enrollment_refusal(event, request.user)
     if form is None and enrollment is None and not refusal and request.user.is_authenticated:
         form = EnrollmentForm(event=event)
+    if switch_form is None and enrollment is not None and event.is_hybrid and not refusal:
+        switch_form = ModeSwitchForm(enrollment=enrollment)
     return {
+        "switch_form": switch_form,
+        "series_subscription": selectors.series_subscription_of(request.user, event.series),
         "event": event,
         "programme": list(event.programme.all()),
         "sessions": list(event.sessions.all()),
@@ -62,9 +69,12 @@ def _detail_context(request, event, form=None):
         "show_online_link": selectors.may_see_online_link(enrollment),
         "form": form,
         "refusal": refusal,
-        "seats_left": selectors.seats_left(event, confirmed=event.confirmed_total),
+        "seats_left": selectors.seats_left(event),
+        "seat_pools": selectors.seat_pools(event),
         "may_cancel": enrollment is not None and selectors.may_cancel(enrollment),
-        "cancellation_deadline": selectors.cancellation_deadline(event),
+        "cancellation_deadline": (
+            selectors.cancellation_deadline_of(enrollment) if enrollment else selectors.cancellation_deadline(event)
+        ),
         "is_past": event.end < timezone.now(),
         "multi_day": timezone.localtime(event.start).date() != timezone.localtime(event.end).date(),
     }
@@ -106,6 +116,61 @@ def enroll(request, slug):
     return redirect(event)
 
 
+def _own_live_enrollment(request, pk) -> Enrollment:
+    """The member's own enrolment; another member's (or a missing one) answers 404 alike."""
+    enrollment = (
+        Enrollment.objects.select_related("event").filter(pk=pk, user=request.user).exclude(status="cancelled").first()
+    )
+    if enrollment is None:
+        raise Http404
+    return enrollment
+
+
+@require_POST
+@login_required
+def switch_mode(request, pk):
+    enrollment = _own_live_enrollment(request, pk)
+    event = _visible_event(request, enrollment.event.slug)
+    enrollment.event = event
+    if not event.is_hybrid:
+        messages.error(request, services.MESSAGES["not_hybrid"])
+        return redirect(event)
+    form = ModeSwitchForm(request.POST, enrollment=enrollment)
+    if not form.is_valid():
+        context = _detail_context(request, event, switch_form=form)
+        return render(request, "events/event_detail.html", context, status=400)
+    try:
+        enrollment = services.switch_mode(
+            enrollment=enrollment, user=request.user, mode=form.target, if_full=form.if_full(), answers=form.answers()
+        )
+    except services.EnrollmentError as error:
+        messages.error(request, error.message)
+        return redirect(event)
+    mode = Enrollment.Mode(form.target).label
+    if enrollment.status == Enrollment.Status.CONFIRMED and enrollment.mode == form.target:
+        messages.success(request, _("Done: you now take part this way: %(mode)s.") % {"mode": mode})
+    else:
+        messages.success(
+            request,
+            _("No seat is free for “%(mode)s” yet: you are on its waiting list. We e-mail you when you get one.")
+            % {"mode": mode},
+        )
+    return redirect(event)
+
+
+@require_POST
+@login_required
+def leave_waiting_list(request, pk):
+    enrollment = _own_live_enrollment(request, pk)
+    try:
+        services.leave_waiting_list(enrollment=enrollment, user=request.user)
+    except services.EnrollmentError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("You have left the waiting list."))
+    return redirect(enrollment.event)
+
+
 @require_POST
 @login_required
 def cancel_enrollment(request, pk):
@@ -119,6 +184,99 @@ def cancel_enrollment(request, pk):
     else:
         messages.success(request, _("Your enrolment has been cancelled."))
     return redirect(enrollment.event)
+
+
+def release_seat(request, token):
+    """A one-click e-mail link to give up an enrolment: the GET asks to confirm, the POST gives the seat up (and
+    the next in line gets it). No login: the signed token is the key. A bad token is a page saying so."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    enrollment = selectors.enrollment_for_release_token(token)
+    if enrollment is None:
+        context = {"problem": services.MESSAGES["bad_link"]}
+        return render(request, "events/release_seat.html", context, status=404)
+    context = {"enrollment": enrollment, "event": enrollment.event}
+    if request.method == "POST":
+        try:
+            services.release_by_token(token=token)
+        except services.EnrollmentError as error:
+            context["problem"] = error.message
+            return render(request, "events/release_seat.html", context, status=400)
+        context["done"] = True
+        return render(request, "events/release_seat.html", context)
+    context["problem"] = selectors.cancellation_refusal(enrollment)
+    return render(request, "events/release_seat.html", context)
+
+
+@require_POST
+@login_required
+def subscribe_series(request, slug):
+    """Enrol in every coming date of the event's series (and in those added later)."""
+    event = _visible_event(request, slug)
+    if event.series is None:
+        messages.error(request, services.MESSAGES["not_a_series_event"])
+        return redirect(event)
+    try:
+        enrolled = services.subscribe_to_series(
+            series=event.series, user=request.user, mode=request.POST.get("mode", "")
+        )
+    except services.EnrollmentError as error:
+        messages.error(request, error.message)
+        return redirect(event)
+    messages.success(
+        request,
+        ngettext(
+            "You are enrolled in %(count)d coming date of the series, and in new dates as they are added. "
+            "One confirmation with a calendar file is on its way.",
+            "You are enrolled in %(count)d coming dates of the series, and in new dates as they are added. "
+            "One confirmation with a calendar file is on its way.",
+            len(enrolled),
+        )
+        % {"count": len(enrolled)},
+    )
+    return redirect(event)
+
+
+@require_POST
+@login_required
+def leave_series(request, slug):
+    event = _visible_event(request, slug)
+    if event.series is None:
+        messages.error(request, services.MESSAGES["not_a_series_event"])
+        return redirect(event)
+    try:
+        count = services.leave_series(series=event.series, user=request.user)
+    except services.EnrollmentError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "You have left the series; %(count)d coming date was cancelled.",
+                "You have left the series; %(count)d coming dates were cancelled.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect(event)
+
+
+@require_POST
+@login_required
+def drop_series_date(request, slug):
+    """Drop one date of a series the member is enrolled in (from my page)."""
+    event = _visible_event(request, slug)
+    try:
+        services.drop_series_date(event=event, user=request.user)
+    except services.EnrollmentError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("The date %(date)s is dropped; you stay enrolled in the others.")
+            % {"date": date_format(timezone.localtime(event.start), "SHORT_DATE_FORMAT")},
+        )
+    return redirect("accounts:my_page")
 
 
 def _ics_response(content: bytes, headers: dict) -> HttpResponse:

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 from hyte_portal.csv_export import csv_response
 
 from .. import services
-from ..forms import WriteToParticipantsForm
+from ..forms import StaffEnrollForm, WriteToParticipantsForm
 from ..models import Enrollment
 from .action_pages import action_page, is_confirmed
 
@@ -203,3 +203,29 @@ def issue_certificates(modeladmin, request, queryset):
     _report_each(
         modeladmin, request, queryset, services.issue_certificates, done=CERTIFICATES_ISSUED, refused=NO_CERTIFICATES
     )
+
+
+@admin.action(description=_("Enrol a person directly"), permissions=["change"])
+def enroll_person(modeladmin, request, queryset):
+    """Staff enrol someone (the service confirms them if a seat is free, else queues them last; audited)."""
+    event = _single_event(modeladmin, request, queryset)
+    if event is None:
+        return None
+    form = StaffEnrollForm(request.POST if is_confirmed(request) else None)
+    if not (form.is_bound and form.is_valid()):
+        return action_page(
+            request, modeladmin, queryset, "admin/events/event/enroll_person.html", {"event": event, "form": form}
+        )
+    try:
+        enrollment = services.staff_enroll(
+            event=event, user=form.person, mode=form.cleaned_data["mode"], by=request.user
+        )
+    except services.EnrollmentError as error:
+        modeladmin.message_user(request, error.message, messages.ERROR)
+        return None
+    if enrollment.status == Enrollment.Status.CONFIRMED:
+        done = _("%(person)s is enrolled in “%(event)s”.")
+    else:
+        done = _("“%(event)s” is full: %(person)s is last on the waiting list.")
+    modeladmin.message_user(request, done % {"person": form.person, "event": event})
+    return None

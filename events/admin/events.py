@@ -32,7 +32,7 @@ class EnrollmentInline(admin.TabularInline):
     model = Enrollment
     extra = 0
     can_delete = False
-    fields = ["user", "status", "mode", "answers", "attended", "created_at"]
+    fields = ["user", "status", "mode", "waiting_mode", "waiting_since", "answers", "attended", "created_at"]
     readonly_fields = fields
     ordering = ["status", "created_at", "pk"]
     show_change_link = True
@@ -48,7 +48,8 @@ class EnrollmentInline(admin.TabularInline):
 class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
-        "title", "start", "kind", "format", "network", "status", "confirmed", "waitlisted", "capacity", "seats_left"
+        "title", "start", "kind", "format", "network", "status",
+        "confirmed_onsite", "confirmed_online", "waiting_onsite", "waiting_online", "seats_left",
     ]  # fmt: skip
     list_filter = [
         "status",
@@ -64,14 +65,23 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title_fi"]}
     list_select_related = ["network"]
     inlines = [ProgrammeItemInline, EventSessionInline, EnrollmentInline]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "confirmed_onsite_count", "confirmed_online_count"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status", "network", "series", "audience"]}),
         (_("Time and place"), {"fields": [("start", "end"), "format", "venue", "online_url"]}),
         (_("Texts"), {"fields": ["summary", "description"]}),
         (
             _("Enrolment"),
-            {"fields": ["capacity", ("enrollment_opens", "enrollment_closes"), "cancellation_deadline", "questions"]},
+            {
+                "fields": [
+                    "capacity",
+                    ("capacity_onsite", "capacity_online"),
+                    ("confirmed_onsite_count", "confirmed_online_count"),
+                    ("enrollment_opens", "enrollment_closes"),
+                    "cancellation_deadline",
+                    "questions",
+                ]
+            },
         ),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
@@ -81,23 +91,33 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
         event_actions.export_participants,
         event_actions.mark_attendance,
         event_actions.write_to_participants,
+        event_actions.enroll_person,
         event_actions.issue_certificates,
     ]
 
     def get_queryset(self, request):
-        return selectors.with_seat_counts(super().get_queryset(request))
+        return selectors.with_waiting_counts(super().get_queryset(request))
 
-    @admin.display(description=_("confirmed"), ordering="confirmed_total")
-    def confirmed(self, event):
-        return event.confirmed_total
+    # Counts per mode: a non-hybrid event has its one mode's column filled and the other at zero.
+    @admin.display(description=_("confirmed on site"), ordering="confirmed_onsite_count")
+    def confirmed_onsite(self, event):
+        return event.confirmed_onsite_count
 
-    @admin.display(description=_("waiting"), ordering="waitlisted_total")
-    def waitlisted(self, event):
-        return event.waitlisted_total
+    @admin.display(description=_("confirmed online"), ordering="confirmed_online_count")
+    def confirmed_online(self, event):
+        return event.confirmed_online_count
+
+    @admin.display(description=_("waiting on site"), ordering="waiting_onsite")
+    def waiting_onsite(self, event):
+        return event.waiting_onsite
+
+    @admin.display(description=_("waiting online"), ordering="waiting_online")
+    def waiting_online(self, event):
+        return event.waiting_online
 
     @admin.display(description=_("seats left"))
     def seats_left(self, event):
-        return selectors.seats_left(event, confirmed=event.confirmed_total)
+        return selectors.seats_left(event)
 
     def save_model(self, request, obj, form, change):
         """Saving keeps the rules: the service saves and audits, a cancellation goes through cancel_event (which
@@ -118,7 +138,8 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
                 self.message_user(request, event_actions.notified_message(notified))
             obj.refresh_from_db()
             return
-        if "capacity" in form.changed_data or "status" in form.changed_data:
+        seat_fields = {"capacity", "capacity_onsite", "capacity_online", "format", "status"}
+        if seat_fields & set(form.changed_data):
             promoted = len(services.capacity_changed(event=obj))
             if promoted:
                 self.message_user(

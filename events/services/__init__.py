@@ -1,7 +1,11 @@
 """Every operation that changes events and enrolments, by what it is about:
 
-- enrollment: enrol, cancel, the waiting list, releasing a leaving member's seats (and the event-row lock),
-  erasing old answers;
+- enrollment: enrol (members, and staff directly), cancel, leave a waiting list, release a leaving member's
+  seats (and the event-row lock), erase old answers;
+- waiting_list: promotion from each mode's waiting list;
+- seats: the seat counters on the event row;
+- mode_switch: moving a hybrid event's enrolment between on site and online;
+- series_subscriptions: enrolling in every date of a series, dropping one date, leaving the series;
 - staff_operations: saving, cancelling, changing, duplicating events, generating series' occurrences;
 - attendance: attendance and participation certificates;
 - participant_messages: staff's messages to participants;
@@ -19,10 +23,15 @@ from .enrollment import (
     clean_answers,
     enroll,
     erase_old_answers,
-    promote_from_waiting_list,
+    leave_waiting_list,
+    release_by_token,
     release_seats_of,
+    staff_enroll,
 )
+from .mode_switch import IfFull, switch_mode
 from .participant_messages import write_to_participants
+from .seats import recount_seats
+from .series_subscriptions import drop_series_date, leave_series, subscribe_to_series
 from .staff_operations import (
     cancel_event,
     capacity_changed,
@@ -32,9 +41,19 @@ from .staff_operations import (
     notify_event_changed,
     save_event,
 )
+from .waiting_list import promote_from_waiting_list
 
 __all__ = [
     "MESSAGES",
+    "IfFull",
+    "leave_waiting_list",
+    "recount_seats",
+    "drop_series_date",
+    "leave_series",
+    "subscribe_to_series",
+    "release_by_token",
+    "staff_enroll",
+    "switch_mode",
     "EnrollmentError",
     "EventStateError",
     "NotYourEnrollment",

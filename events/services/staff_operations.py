@@ -10,11 +10,12 @@ from audit.services import record
 from ..errors import MESSAGES, EventStateError
 from ..models import Enrollment, Event, EventSession, ProgrammeItem
 from .enrollment import locked_event, promote_from_waiting_list, queue_enrollment_email
+from .seats import recount_seats
 
 # A change of these moves the event in participants' calendars: its revision grows and they are e-mailed.
 CALENDAR_FIELDS = ("start", "end", "format", "venue", "online_url")
 # A change of these goes on the audit trail with the old and the new value.
-AUDITED_FIELDS = ("start", "end", "capacity")
+AUDITED_FIELDS = ("start", "end", "capacity", "capacity_onsite", "capacity_online")
 
 
 def save_event(*, event: Event, by) -> Event:
@@ -27,8 +28,11 @@ def save_event(*, event: Event, by) -> Event:
     with transaction.atomic():
         before = None
         if event.pk is not None:
-            before = Event.objects.select_for_update().filter(pk=event.pk).values("status", *AUDITED_FIELDS).first()
+            locked = Event.objects.select_for_update().filter(pk=event.pk)
+            before = locked.values("status", "format", *AUDITED_FIELDS).first()
         event.save()
+        if before is not None and before["format"] != event.format:
+            realign_seats(event)
         if event.status == Event.Status.PUBLISHED and (before is None or before["status"] != Event.Status.PUBLISHED):
             record(actor=by, action="event.published", obj=event, network=event.network)
         changes = {
@@ -41,12 +45,24 @@ def save_event(*, event: Event, by) -> Event:
     return event
 
 
+def realign_seats(event: Event) -> None:
+    """After staff changed an event's format (its row locked): a non-hybrid event's enrolments all take its one
+    mode, and the seat counters are counted again from the enrolments."""
+    if not event.is_hybrid:
+        one = event.seat_mode("")
+        live = event.enrollments.exclude(status=Enrollment.Status.CANCELLED)
+        live.exclude(mode=one).update(mode=one, updated_at=timezone.now())
+        live.exclude(waiting_mode="").update(waiting_mode="", waiting_since=None)
+    recount_seats(event)
+
+
 def cancel_event(*, event: Event, by) -> int:
     """Cancel an event as staff member `by` decided, and notify everyone enrolled (confirmed and waiting).
     Returns how many were notified; the audit trail gets the cancellation.
 
-    The enrolments keep their status, so the participants' pages show the event as cancelled. The event's
-    revision grows, so calendar programs replace their copy with the cancelled one.
+    The enrolments keep their status, so the participants' pages show the event as cancelled, and the seat
+    counters stay as they are (they still equal the confirmed enrolments). The event's revision grows, so
+    calendar programs replace their copy with the cancelled one.
     """
     with transaction.atomic():
         event = locked_event(event)
@@ -96,7 +112,7 @@ def notify_event_changed(*, event: Event, changed_fields) -> int:
 
 
 def capacity_changed(*, event: Event) -> list[Enrollment]:
-    """After staff raise the capacity, the waiting members move up into the new seats."""
+    """After staff raise a capacity (either mode's), the waiting members move up into the new seats."""
     with transaction.atomic():
         return promote_from_waiting_list(event=locked_event(event))
 
@@ -110,6 +126,7 @@ def duplicate_event(*, event: Event) -> Event:
         copy.series = None
         copy.status = Event.Status.DRAFT
         copy.revision = 0
+        copy.confirmed_onsite_count = copy.confirmed_online_count = 0
         copy.slug = _free_slug(f"{event.slug}-copy")
         copy._state.adding = True
         copy.save()

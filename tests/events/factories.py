@@ -1,8 +1,10 @@
 import datetime as dt
 
 import factory
+from django.utils import timezone
 
 from events.models import Enrollment, Event, EventSession
+from events.services.seats import recount_seats
 from tests.factories import UserFactory, numbered_in_each_language
 from tests.helpers import in_days
 
@@ -24,10 +26,21 @@ class EventFactory(factory.django.DjangoModelFactory):
 class EnrollmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Enrollment
+        skip_postgeneration_save = True
 
     event = factory.SubFactory(EventFactory)
     user = factory.SubFactory(UserFactory)
     status = Enrollment.Status.CONFIRMED
+    mode = factory.LazyAttribute(lambda enrollment: enrollment.event.seat_mode(""))
+    waiting_since = factory.LazyAttribute(
+        lambda enrollment: timezone.now() if enrollment.status == Enrollment.Status.WAITLISTED else None
+    )
+
+    @factory.post_generation
+    def seat_counters(enrollment, create, extracted, **kwargs):
+        """Keep the event row's seat counters true, as the services do (tests write enrolments directly)."""
+        if create:
+            recount_seats(enrollment.event)
 
 
 class EventSessionFactory(factory.django.DjangoModelFactory):

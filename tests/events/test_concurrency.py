@@ -19,15 +19,15 @@ ENROLLING = 50
 
 @pytest.fixture
 def slow_count(monkeypatch):
-    """Widen the window between counting the seats and writing the enrolment, as a busy server would."""
-    count = selectors.confirmed_count
+    """Widen the window between reading the free seats and writing the enrolment, as a busy server would."""
+    seats_left = selectors.seats_left
 
     def slow(*args, **kwargs):
-        taken = count(*args, **kwargs)
+        left = seats_left(*args, **kwargs)
         time.sleep(0.02)
-        return taken
+        return left
 
-    monkeypatch.setattr(selectors, "confirmed_count", slow)
+    monkeypatch.setattr(selectors, "seats_left", slow)
 
 
 def enroll_fifty_at_once(event):
@@ -41,11 +41,8 @@ def test_fifty_concurrent_enrolments_fill_ten_seats_and_queue_the_rest_in_order(
     assert errors == []
     statuses = list(event.enrollments.order_by("created_at", "pk").values_list("status", flat=True))
     assert statuses == [Enrollment.Status.CONFIRMED] * SEATS + [Enrollment.Status.WAITLISTED] * (ENROLLING - SEATS)
-    from events.selectors import waiting_list_position
-
     positions = list(
-        event.enrollments.filter(status=Enrollment.Status.WAITLISTED)
-        .annotate(position=waiting_list_position())
+        selectors.with_waiting_position(event.enrollments.filter(status=Enrollment.Status.WAITLISTED))
         .order_by("created_at", "pk")
         .values_list("position", flat=True)
     )
