@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from accounts.models import User
 from events import services
-from events.models import Event, EventSeries, EventSession, ProgrammeItem
+from events.models import Event, EventSeries, EventSession, ProgrammeItem, SeriesSubscription
 from networks.models import Network
 
 from .loading import read_data, report, translated
@@ -19,19 +20,24 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 END_OF_DAY = dt.time(23, 59)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SERIES_FIELDS = ["rrule", "starts_on", "start_time", "duration_minutes", "kind", "format", "online_url"]
-EVENT_FIELDS = ["kind", "format", "audience", "capacity", "online_url"]
+EVENT_FIELDS = ["kind", "format", "audience", "capacity", "capacity_onsite", "capacity_online", "online_url"]
 
 
 def seed(stdout) -> None:
     """Create the morning series and the events that are missing; generate occurrences when none lies ahead."""
     data = read_data("events")
     series_spec = data["morning_series"]
+    people = data["participants"]
     created = _seed_morning_series(series_spec)
     day = timezone.localdate()
     for spec in data["events"]:
         spec = (data["defaults"][spec["defaults"]] if "defaults" in spec else {}) | spec
         day = _event_day(spec["on"], previous=day)
-        created += _ensure_event(spec, day, questions=data["questions"])
+        event = _ensure_event(spec, day, questions=data["questions"])
+        if event is not None:
+            created += 1
+            _enrol_participants(event, spec.get("enrolled", {}), people)
+    _subscribe(series_spec, people)
     report(stdout, "events", created=created, total=len(series_spec["past"]) + len(data["events"]))
 
 
@@ -99,11 +105,47 @@ def _at(day: dt.date, time: dt.time) -> dt.datetime:
     return dt.datetime.combine(day, time, tzinfo=HELSINKI)
 
 
-def _ensure_event(spec: dict, day: dt.date, *, questions: dict) -> bool:
-    """Create the event of `spec` on `day` with its programme and sessions, unless its slug exists."""
+def _participant(key: str, people: dict):
+    """A demo participant (or a demo login, by e-mail), created once without a usable password."""
+    if "@" in key:
+        return User.objects.get(email=key)
+    person = people[key]
+    user, created = User.objects.get_or_create(
+        email=person["email"],
+        defaults={
+            "first_name": person["first_name"],
+            "last_name": person["last_name"],
+            "preferred_language": person["language"],
+        },
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def _enrol_participants(event: Event, enrolled: dict, people: dict) -> None:
+    """Enrol the event's demo participants per mode, in order, as members would (seats first, then the list)."""
+    answers = {"diet": "Kasvisruoka"} if any(q["key"] == "diet" for q in event.questions) else {}
+    for mode, keys in enrolled.items():
+        for key in keys:
+            services.enroll(event=event, user=_participant(key, people), mode=mode, answers=answers)
+
+
+def _subscribe(spec: dict, people: dict) -> None:
+    """The morning meetings' series subscribers: each enrolled once in all coming meetings."""
+    series = EventSeries.objects.get(rrule=spec["rrule"], kind=spec["kind"])
+    for key in spec.get("subscribers", []):
+        user = _participant(key, people)
+        if not SeriesSubscription.objects.filter(series=series, user=user).exists():
+            services.subscribe_to_series(series=series, user=user)
+
+
+def _ensure_event(spec: dict, day: dt.date, *, questions: dict) -> Event | None:
+    """Create the event of `spec` on `day` with its programme and sessions, unless its slug exists (None)."""
     slug = spec["slug"].format(year=day.year)
     if Event.objects.filter(slug=slug).exists():
-        return False
+        return None
     sessions = []  # (first day, last day, spec) of each session
     for session in spec.get("sessions", []):
         first = day + dt.timedelta(weeks=session["weeks"])
@@ -140,4 +182,4 @@ def _ensure_event(spec: dict, day: dt.date, *, questions: dict) -> bool:
             **translated("title", session["title"]),
             **translated("venue", spec["venue"]),
         )
-    return True
+    return event

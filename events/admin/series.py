@@ -11,7 +11,7 @@ from networks.admin_scoping import NetworkScopedAdminMixin
 
 from .. import services
 from ..forms import GenerateOccurrencesForm
-from ..models import EventSeries
+from ..models import EventSeries, SeriesSubscription
 from .action_pages import action_page, is_confirmed
 
 
@@ -47,3 +47,23 @@ class EventSeriesAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
                 % {"series": series, "count": created},
             )
         return None
+
+
+@admin.register(SeriesSubscription)
+class SeriesSubscriptionAdmin(NetworkScopedAdminMixin, admin.ModelAdmin):
+    """Who is enrolled in a whole series; read-only: members subscribe and leave on the site (the services keep
+    their enrolments in step)."""
+
+    network_field = "series__network"
+    list_display = ["user", "series", "mode", "is_active", "created_at", "left_at"]
+    list_filter = ["is_active", "series"]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    list_select_related = ["user", "series"]
+    readonly_fields = ["user", "series", "mode", "is_active", "created_at", "left_at"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

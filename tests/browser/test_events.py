@@ -74,3 +74,33 @@ def test_event_pages_fit_a_320_px_screen(browser, live_server):
         page.goto(f"{live_server.url}{path}")
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
     context.close()
+
+
+def test_member_enrols_online_in_a_hybrid_day_whose_onsite_seats_are_full(page, live_server, log_in):
+    from events.models import Event
+
+    event = EventFactory(
+        title_en="Good Spiral afternoon",
+        kind="good_spiral_day",
+        format=Event.Format.HYBRID,
+        venue_en="Meeting room Kierre",
+        venue_fi="Kokoushuone Kierre",
+        capacity_onsite=1,
+        capacity_online=None,
+        questions=[{"key": "diet", "label": {"en": "Special diet"}, "required": True, "onsite": True}],
+    )
+    services.enroll(event=event, user=UserFactory(), mode="onsite", answers={"diet": "none"})
+    UserFactory(email="remote@example.org", preferred_language="en")
+    log_in("remote@example.org")
+    page.goto(f"{live_server.url}/en/events/{event.slug}/")
+    assert page.get_by_text("Full: you can join the waiting list").is_visible()
+    assert page.get_by_label("On site (full: you join the waiting list)").is_visible()
+    page.get_by_label("Online", exact=True).check()
+    page.get_by_role("button", name="Enrol", exact=True).click()
+    page.wait_for_load_state()
+    assert page.get_by_text("You are enrolled.", exact=True).is_visible()
+    assert page.get_by_text("You take part: Online.").is_visible()
+    enrollment = Enrollment.objects.get(user__email="remote@example.org")
+    assert (enrollment.status, enrollment.mode, enrollment.answers) == ("confirmed", "online", {})
+    event.refresh_from_db()
+    assert (event.confirmed_onsite_count, event.confirmed_online_count) == (1, 1)

@@ -105,7 +105,7 @@ def test_enrolling_takes_four_statements_inside_the_lock_and_counts_nothing():
     statements = [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
     # the lock (which reads the counter), is anyone waiting, the insert (the constraint checks duplicates), +1
     assert [sql.split()[0] for sql in statements] == ["SELECT", "SELECT", "INSERT", "UPDATE"]
-    assert "FOR UPDATE" in statements[0]
+    assert "FOR NO KEY UPDATE" in statements[0]
     assert not any("COUNT(" in sql for sql in statements)
 
 
