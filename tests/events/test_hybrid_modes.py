@@ -202,3 +202,24 @@ def test_a_hybrid_event_keeps_its_single_capacity_empty():
     with pytest.raises(ValidationError) as error:
         event.full_clean()
     assert "capacity" in error.value.message_dict
+
+
+def test_the_events_list_shows_the_seats_of_each_mode(client):
+    event = hybrid(capacity_onsite=1, capacity_online=3, title_en="Hybrid day")
+    services.enroll(event=event, user=UserFactory(), mode=ONSITE)
+    page = client.get("/en/events/").content.decode()
+    assert "On site: full, you can join the waiting list" in page
+    assert "Online: 3 seats left" in page
+
+
+def test_a_switch_is_confirmed_by_email_with_the_new_mode(on_commit):
+    from django.core import mail
+
+    event = hybrid(capacity_onsite=2, capacity_online=2, title_en="Hybrid day")
+    mine = services.enroll(event=event, user=UserFactory(preferred_language="en"), mode=ONSITE)
+    mail.outbox.clear()
+    with on_commit():
+        services.switch_mode(enrollment=mine, user=mine.user, mode=ONLINE)
+    [email] = mail.outbox
+    assert email.subject == "Way of taking part changed (Online): Hybrid day"
+    assert email.attachments[0][1].startswith("BEGIN:VCALENDAR")
