@@ -9,6 +9,7 @@ urlpatterns = [
     path("certificates/<int:pk>.pdf", views.certificate_pdf, name="certificate"),
     path("enrolments/<int:pk>/cancel/", views.cancel_enrollment, name="cancel"),
     path("<slug:slug>/", views.event_detail, name="detail"),
-    path("<slug:slug>/enrol/", views.enroll, name="enroll"),  # the address keeps the spelling users know
+    path("<slug:slug>/enrol/", views.enroll, name="enroll"),
+    path("<slug:slug>/check-in/", views.check_in, name="checkin"),  # the address keeps the spelling users know
     path("<slug:slug>/calendar.ics", views.event_calendar, name="calendar"),
 ]

@@ -1,8 +1,11 @@
 """The admin's event pages: the list with seat counts, the form with programme, sessions and enrolments, and what
 saving an event sets off (cancelling, promoting the waiting list, telling participants of a change)."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.db import models
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
@@ -11,7 +14,7 @@ from networks.admin_scoping import NetworkScopedAdminMixin
 
 from .. import selectors, services
 from ..models import Enrollment, Event, EventSession, ProgrammeItem
-from . import event_actions
+from . import course_pages, event_actions
 
 
 class ProgrammeItemInline(TranslationTabularInline):
@@ -23,7 +26,7 @@ class ProgrammeItemInline(TranslationTabularInline):
 class EventSessionInline(TranslationStackedInline):
     model = EventSession
     extra = 0
-    fields = [("start", "end"), "title", "venue"]
+    fields = [("start", "end"), "hours", "title", "venue"]
 
 
 class EnrollmentInline(admin.TabularInline):
@@ -73,6 +76,16 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
             _("Enrolment"),
             {"fields": ["capacity", ("enrollment_opens", "enrollment_closes"), "cancellation_deadline", "questions"]},
         ),
+        (
+            _("Course completion"),
+            {
+                "fields": ["completion_rule", "completion_threshold"],
+                "description": _(
+                    "With a rule, certificates are issued automatically to those who meet it once the last session "
+                    "has ended. Participants check in with the session's code (see “Check-in codes” above)."
+                ),
+            },
+        ),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     actions = [
@@ -86,6 +99,21 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
 
     def get_queryset(self, request):
         return selectors.with_seat_counts(super().get_queryset(request))
+
+    def get_urls(self):
+        own = [
+            path(
+                "<path:object_id>/checkin/",
+                self.admin_site.admin_view(partial(course_pages.checkin_page, self)),
+                name="events_event_checkin",
+            ),
+            path(
+                "<path:object_id>/completion/",
+                self.admin_site.admin_view(partial(course_pages.completion_page, self)),
+                name="events_event_completion",
+            ),
+        ]
+        return own + super().get_urls()
 
     @admin.display(description=_("confirmed"), ordering="confirmed_total")
     def confirmed(self, event):
