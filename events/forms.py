@@ -70,7 +70,6 @@ class CheckinForm(forms.Form):
 
     code = forms.CharField(
         label=_("Check-in code"),
-        max_length=32,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
         error_messages={"required": _("Enter the check-in code shown at the session.")},
     )

@@ -17,6 +17,7 @@ from materials.selectors import materials_visible_to
 
 from . import selectors, services
 from .certificates import certificate_pdf_bytes
+from .errors import MESSAGES
 from .forms import CheckinForm, EnrollmentForm, EventFilterForm
 from .ics import calendar_for, event_ics, ics_filename
 from .models import Certificate, Enrollment, Event
@@ -135,9 +136,10 @@ def check_in(request, slug):
         seconds=settings.CHECKIN_ATTEMPTS_SECONDS,
         who=f"user:{request.user.pk}",
     ):
-        messages.error(request, services.MESSAGES["checkin_too_many"])
+        messages.error(request, MESSAGES["checkin_too_many"])
     elif not form.is_valid():
-        messages.error(request, form.errors["code"][0])
+        # An empty field asks for the code; anything else the field refuses (a NUL byte...) is simply not a code.
+        messages.error(request, MESSAGES["checkin_wrong_code"] if request.POST.get("code") else form.errors["code"][0])
     else:
         try:
             result = services.check_in(event=event, user=request.user, code=form.cleaned_data["code"])

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
 from .. import selectors, services
 from ..completion import completions_for
@@ -49,7 +48,6 @@ def _page(modeladmin, request, event, template, context):
     )
 
 
-@require_http_methods(["GET", "POST"])
 def checkin_page(modeladmin, request, object_id):
     """The codes of the event's sessions with their QR codes; POST renews one session's code."""
     event = _event_or_404(modeladmin, request, object_id)
@@ -84,7 +82,6 @@ def checkin_page(modeladmin, request, object_id):
     )
 
 
-@require_http_methods(["GET"])
 def completion_page(modeladmin, request, object_id):
     """Each confirmed participant's sessions attended, hours, whether the rule is met and their certificate."""
     event = _event_or_404(modeladmin, request, object_id)

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_safe
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from networks.admin_scoping import NetworkScopedAdminMixin
@@ -104,12 +105,14 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
         own = [
             path(
                 "<path:object_id>/checkin/",
-                self.admin_site.admin_view(partial(course_pages.checkin_page, self)),
+                self.admin_site.admin_view(
+                    require_http_methods(["GET", "POST"])(partial(course_pages.checkin_page, self))
+                ),
                 name="events_event_checkin",
             ),
             path(
                 "<path:object_id>/completion/",
-                self.admin_site.admin_view(partial(course_pages.completion_page, self)),
+                self.admin_site.admin_view(require_safe(partial(course_pages.completion_page, self))),
                 name="events_event_completion",
             ),
         ]

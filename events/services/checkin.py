@@ -68,7 +68,7 @@ def regenerate_code(*, code: CheckinCode, by) -> CheckinCode:
     """Give a session a new check-in code (the old one stops working at once), as staff member `by` asked;
     the audit trail records it."""
     with transaction.atomic():
-        code = CheckinCode.objects.select_for_update().select_related("event__network").get(pk=code.pk)
+        code = CheckinCode.objects.select_for_update(of=("self",)).select_related("event__network").get(pk=code.pk)
         for _attempt in range(5):
             code.code = new_checkin_code()
             try:
