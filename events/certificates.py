@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas
 
-from .completion import completion_of
+from .completion import completion_of, hours_text
 from .models import Certificate
 
 
@@ -25,10 +25,6 @@ def _period(event) -> str:
     if timezone.localtime(start).date() == timezone.localtime(end).date():
         return _date(start)
     return f"{_date(start)}–{_date(end)}"
-
-
-def _hours(value) -> str:
-    return formats.number_format(value, decimal_pos=1 if value % 1 else 0)
 
 
 def verification_url(certificate: Certificate) -> str:
@@ -77,17 +73,17 @@ def certificate_pdf_bytes(certificate: Certificate) -> bytes:
             summary = _("Sessions attended: %(attended)s of %(total)s. Hours: %(hours)s") % {
                 "attended": completion.sessions_attended,
                 "total": completion.sessions_total,
-                "hours": _hours(completion.hours),
+                "hours": hours_text(completion.hours),
             }
             pdf.drawCentredString(width / 2, y, summary)
             y -= 1 * cm
             for session in sessions:
                 mark = "x" if session.pk in completion.attended_session_ids else "–"
-                line = f"[{mark}] {session.title[:60]}  {_date(session.start)}  {_hours(session.counted_hours())} h"
+                line = f"[{mark}] {session.title[:60]}  {_date(session.start)}  {hours_text(session.counted_hours())} h"
                 pdf.drawString(3 * cm, y, line)
                 y -= 0.6 * cm
         elif completion.hours:
-            pdf.drawCentredString(width / 2, y, _("Hours: %(hours)s") % {"hours": _hours(completion.hours)})
+            pdf.drawCentredString(width / 2, y, _("Hours: %(hours)s") % {"hours": hours_text(completion.hours)})
         pdf.setFont("Helvetica", 10)
         issued = _("Issued on %(date)s") % {"date": _date(certificate.issued_at)}
         pdf.drawString(2 * cm, 3.6 * cm, issued)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils import formats
 
 from .models import CompletionRule, Enrollment, Event, EventSession, SessionAttendance, hours_between
 
@@ -21,6 +22,15 @@ class Completion:
     hours: Decimal
     rule_met: bool
     attended_session_ids: frozenset
+
+    @property
+    def hours_text(self) -> str:
+        return hours_text(self.hours)
+
+
+def hours_text(value: Decimal) -> str:
+    """Hours as people write them: 36, or 7,5 in Finnish."""
+    return formats.number_format(value, decimal_pos=1 if value % 1 else 0)
 
 
 def rule_met(event: Event, *, sessions_total: int, sessions_attended: int, hours: Decimal) -> bool:

@@ -97,7 +97,7 @@ def issue_certificate(*, enrollment: Enrollment, by) -> Certificate:
                     "name": name,
                     "attended": completion.sessions_attended,
                     "total": completion.sessions_total,
-                    "hours": completion.hours,
+                    "hours": completion.hours_text,
                 }
             )
         certificate = _issue(completion, by)

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from audit.models import AuditEntry
 from events import services
@@ -115,7 +115,7 @@ def test_check_in_opens_fifteen_minutes_before_the_start_and_closes_at_the_end(p
         assert not services.check_in(event=course, user=participant, code=code).already
     SessionAttendance.objects.all().delete()
     with time_machine.travel(end + dt.timedelta(seconds=1), tick=False):
-        with pytest.raises(services.CheckinError, match="has closed"):
+        with translation.override("en"), pytest.raises(services.CheckinError, match="has closed"):
             services.check_in(event=course, user=participant, code=code)
     assert not SessionAttendance.objects.exists()
 
@@ -133,7 +133,7 @@ def test_a_renewed_code_replaces_the_old_one(participant, course, staff_user):
     old = course.codes[course.running.pk]
     renewed = services.regenerate_code(code=CheckinCode.objects.get(code=old), by=staff_user)
     assert renewed.code != old
-    with pytest.raises(services.CheckinError, match="not a valid check-in code"):
+    with translation.override("en"), pytest.raises(services.CheckinError, match="not a valid check-in code"):
         services.check_in(event=course, user=participant, code=old)
     assert not services.check_in(event=course, user=participant, code=renewed.code).already
 
