@@ -1,13 +1,16 @@
-"""Participation certificates as PDF (reportlab), in the language chosen when the certificate was issued."""
+"""Participation certificates as PDF (reportlab), in the language chosen when the certificate was issued: the
+course, its dates, the sessions attended and their hours, and the code and address that verify it."""
 
 from io import BytesIO
 
+from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas
 
+from .completion import completion_of, hours_text
 from .models import Certificate
 
 
@@ -22,6 +25,12 @@ def _period(event) -> str:
     if timezone.localtime(start).date() == timezone.localtime(end).date():
         return _date(start)
     return f"{_date(start)}–{_date(end)}"
+
+
+def verification_url(certificate: Certificate) -> str:
+    """The public address that confirms the certificate, in the certificate's language."""
+    with translation.override(certificate.language):
+        return settings.SITE_URL + certificate.get_verification_url()
 
 
 def certificate_pdf_bytes(certificate: Certificate) -> bytes:
@@ -57,18 +66,30 @@ def certificate_pdf_bytes(certificate: Certificate) -> bytes:
         pdf.setFont("Helvetica", 13)
         pdf.drawCentredString(width / 2, height - 15.3 * cm, _period(event))
         sessions = list(event.sessions.all())
+        completion = completion_of(enrollment, sessions)
+        y = height - 16.6 * cm
+        pdf.setFont("Helvetica", 11)
         if sessions:
-            attended = set(enrollment.session_attendances.values_list("session_id", flat=True))
-            y = height - 17 * cm
-            pdf.setFont("Helvetica", 11)
+            summary = _("Sessions attended: %(attended)s of %(total)s. Hours: %(hours)s") % {
+                "attended": completion.sessions_attended,
+                "total": completion.sessions_total,
+                "hours": hours_text(completion.hours),
+            }
+            pdf.drawCentredString(width / 2, y, summary)
+            y -= 1 * cm
             for session in sessions:
-                mark = "x" if session.pk in attended else "–"
-                pdf.drawString(4 * cm, y, f"[{mark}] {session.title[:70]}  {_date(session.start)}")
+                mark = "x" if session.pk in completion.attended_session_ids else "–"
+                line = f"[{mark}] {session.title[:60]}  {_date(session.start)}  {hours_text(session.counted_hours())} h"
+                pdf.drawString(3 * cm, y, line)
                 y -= 0.6 * cm
+        elif completion.hours:
+            pdf.drawCentredString(width / 2, y, _("Hours: %(hours)s") % {"hours": hours_text(completion.hours)})
         pdf.setFont("Helvetica", 10)
         issued = _("Issued on %(date)s") % {"date": _date(certificate.issued_at)}
-        pdf.drawString(2 * cm, 2.5 * cm, issued)
-        pdf.drawRightString(width - 2 * cm, 2.5 * cm, _("Certificate number %(number)s") % {"number": certificate.pk})
+        pdf.drawString(2 * cm, 3.6 * cm, issued)
+        pdf.drawRightString(width - 2 * cm, 3.6 * cm, _("Certificate number %(number)s") % {"number": certificate.pk})
+        pdf.drawString(2 * cm, 2.8 * cm, _("Verification code: %(code)s") % {"code": certificate.code})
+        pdf.drawString(2 * cm, 2.2 * cm, _("Verify at %(url)s") % {"url": verification_url(certificate)})
         pdf.showPage()
         pdf.save()
     return buffer.getvalue()

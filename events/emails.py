@@ -10,8 +10,9 @@ from django.utils import timezone, translation
 from hyte_portal.emails import Attachment, render_email, send_email, send_many
 
 from . import selectors
+from .certificates import certificate_pdf_bytes, verification_url
 from .ics import calendar_for, event_ics, ics_filename, ics_mimetype
-from .models import Enrollment, Event
+from .models import Certificate, Enrollment, Event
 from .tokens import release_path
 
 # kind -> (template, attach a calendar file?, is the calendar a cancellation?)
@@ -73,6 +74,9 @@ def send_enrollment_email(*, enrollment_id: int, kind: str) -> bool:
         return False
     if kind == "event_changed" and enrollment.status == Enrollment.Status.CANCELLED:
         return False
+    certificate = Certificate.objects.filter(enrollment=enrollment).first() if kind == "certificate" else None
+    if kind == "certificate" and (certificate is None or certificate.is_revoked):
+        return False
     language = _language(enrollment.user)
     with translation.override(language):
         context = _context(enrollment)
@@ -85,6 +89,12 @@ def send_enrollment_email(*, enrollment_id: int, kind: str) -> bool:
                 tentative=enrollment.status == Enrollment.Status.WAITLISTED,
             )
             attachments.append(Attachment(ics_filename(enrollment.event), ics, ics_mimetype(cancelled=cancellation)))
+        if certificate is not None:
+            certificate.enrollment = enrollment
+            context["verification_url"] = verification_url(certificate)
+            context["certificate"] = certificate
+            pdf = certificate_pdf_bytes(certificate)
+            attachments.append(Attachment(f"certificate-{enrollment.event.slug}.pdf", pdf, "application/pdf"))
     send_email(template=template, to=enrollment.user.email, language=language, context=context, attachments=attachments)
     return True
 

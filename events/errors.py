@@ -36,6 +36,20 @@ MESSAGES = {
     "not_subscribed": _("You are not enrolled in this series."),
     "not_in_series_date": _("You are not enrolled in this date of the series."),
     "not_a_series_event": _("This event is not part of a series."),
+    # self check-in
+    "checkin_wrong_code": _("That is not a valid check-in code. Check the code on the screen and try again."),
+    "checkin_other_event": _("That code is for another event. Enter the code shown at this event."),
+    "checkin_not_open": _("Check-in to “%(session)s” opens at %(opens)s."),
+    "checkin_closed": _("Check-in to “%(session)s” has closed: the session is over."),
+    "checkin_not_participant": _("Only confirmed participants of this event can check in."),
+    "checkin_too_many": _("Too many check-in attempts. Please wait a few minutes and try again."),
+    # certificates
+    "certificate_not_completed": _(
+        "%(name)s has not completed the course: %(attended)s of %(total)s sessions, %(hours)s hours attended."
+    ),
+    "certificate_exists": _("%(name)s already has a certificate for this event."),
+    "certificate_not_confirmed": _("Only confirmed participants can be given a certificate."),
+    "certificate_already_revoked": _("This certificate has already been revoked."),
 }
 
 
@@ -49,3 +63,11 @@ class NotYourEnrollment(EnrollmentError):
 
 class EventStateError(EnrollmentError):
     """A staff operation does not fit the event's state."""
+
+
+class CheckinError(EnrollmentError):
+    """A self check-in was refused (wrong code, closed window, not a participant)."""
+
+
+class CertificateError(EventStateError):
+    """A certificate cannot be issued or revoked (the participant did not complete, it exists, it is revoked)."""

@@ -142,6 +142,16 @@ class ModeSwitchForm(QuestionFieldsMixin, forms.Form):
         return self.cleaned_data["if_full"]
 
 
+class CheckinForm(forms.Form):
+    """The code a participant reads from the room's screen (or that the QR code fills in)."""
+
+    code = forms.CharField(
+        label=_("Check-in code"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+        error_messages={"required": _("Enter the check-in code shown at the session.")},
+    )
+
+
 class WriteToParticipantsForm(forms.Form):
     statuses = forms.MultipleChoiceField(
         label=_("Recipients"),

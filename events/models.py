@@ -2,6 +2,7 @@
 certificates, reminder deliveries and members' calendar feeds; and the invariants a constraint can hold."""
 
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -84,6 +85,14 @@ class EventSeries(models.Model):
                 raise ValidationError({"rrule": error.messages}) from None
 
 
+class CompletionRule(models.TextChoices):
+    """What a participant must attend for a course to count as completed (and a certificate to be issued)."""
+
+    ALL_SESSIONS = "all_sessions", _("All sessions")
+    ALL_BUT = "all_but", _("All sessions but N")
+    MIN_HOURS = "min_hours", _("At least N hours")
+
+
 class Event(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -93,6 +102,7 @@ class Event(models.Model):
     Kind = EventKind
     Format = EventFormat
     Audience = Audience
+    CompletionRule = CompletionRule
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200)  # translated
@@ -149,6 +159,20 @@ class Event(models.Model):
         blank=True,
         help_text=_("Questions asked on enrolment, such as dietary needs."),
     )
+    # Course completion: with a rule, certificates are issued automatically once the last session has ended.
+    completion_rule = models.CharField(
+        _("completion rule"),
+        max_length=16,
+        choices=CompletionRule.choices,
+        blank=True,
+        help_text=_("Empty: no automatic certificates (staff may still issue them to those who attended)."),
+    )
+    completion_threshold = models.PositiveIntegerField(
+        _("N (sessions that may be missed, or hours)"),
+        null=True,
+        blank=True,
+        help_text=_("For “all sessions but N”, how many sessions may be missed; for “at least N hours”, the hours."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -189,8 +213,17 @@ class Event(models.Model):
             validate_questions(self.questions)
         except ValidationError as error:
             errors["questions"] = error.messages
+        errors.update(self._completion_rule_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _completion_rule_errors(self) -> dict:
+        needs_threshold = self.completion_rule in (CompletionRule.ALL_BUT, CompletionRule.MIN_HOURS)
+        if needs_threshold and not self.completion_threshold:
+            return {"completion_threshold": _("Give N for this completion rule.")}
+        if not needs_threshold and self.completion_threshold is not None:
+            return {"completion_threshold": _("N is used only with “all sessions but N” or “at least N hours”.")}
+        return {}
 
     def participation_modes(self):
         """The modes a member may choose from: both for a hybrid event, otherwise the one the format implies."""
@@ -251,6 +284,15 @@ class EventSession(models.Model):
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
     venue = models.CharField(_("venue"), max_length=300, blank=True)  # translated
+    # A two-day session runs overnight: its length from start to end is not the hours of teaching.
+    hours = models.DecimalField(
+        _("hours"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Hours counted towards course completion. Empty: the time from start to end."),
+    )
 
     class Meta:
         verbose_name = _("session")
@@ -267,6 +309,16 @@ class EventSession(models.Model):
         super().clean()
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("The session must end after it starts.")})
+
+    def counted_hours(self) -> Decimal:
+        """The hours this session counts for, as staff set them or its length."""
+        if self.hours is not None:
+            return self.hours
+        return hours_between(self.start, self.end)
+
+
+def hours_between(start, end) -> Decimal:
+    return (Decimal((end - start).total_seconds()) / 3600).quantize(Decimal("0.1"))
 
 
 class ProgrammeItem(models.Model):
@@ -380,8 +432,22 @@ class SessionAttendance(models.Model):
         return f"{self.enrollment.user} – {self.session}"
 
 
+# Codes people read from a screen or paper: no 0/O, 1/I/L lookalikes.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CERTIFICATE_CODE_LENGTH = 12
+
+
+def new_code(length: int) -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _index in range(length))
+
+
+def new_certificate_code() -> str:
+    return new_code(CERTIFICATE_CODE_LENGTH)
+
+
 class Certificate(models.Model):
-    """A participation certificate, issued by staff after the event; the PDF is drawn when downloaded."""
+    """A participation certificate, issued after the event (by staff, or by the system when a course's completion
+    rule is met); the PDF is drawn when downloaded. Anyone with its code can verify it; staff can revoke it."""
 
     enrollment = models.OneToOneField(
         Enrollment, on_delete=models.CASCADE, related_name="certificate", verbose_name=_("enrolment")
@@ -396,6 +462,16 @@ class Certificate(models.Model):
         related_name="+",
         verbose_name=_("issued by"),
     )
+    code = models.CharField(_("verification code"), max_length=16, unique=True, default=new_certificate_code)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
 
     class Meta:
         verbose_name = _("participation certificate")
@@ -407,6 +483,49 @@ class Certificate(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:certificate", kwargs={"pk": self.pk})
+
+    def get_verification_url(self):
+        return reverse("certificates:verify", kwargs={"code": self.code})
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+CHECKIN_CODE_LENGTH = 6
+
+
+def new_checkin_code() -> str:
+    return new_code(CHECKIN_CODE_LENGTH)
+
+
+class CheckinCode(models.Model):
+    """The code participants type (or scan) to check themselves in to one session, or to an event without
+    sessions (session empty: the event counts as one session)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="checkin_codes", verbose_name=_("event"))
+    session = models.OneToOneField(
+        EventSession,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="checkin_code",
+        verbose_name=_("session"),
+    )
+    code = models.CharField(_("check-in code"), max_length=CHECKIN_CODE_LENGTH, unique=True, default=new_checkin_code)
+    created_at = models.DateTimeField(_("created"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("check-in code")
+        verbose_name_plural = _("check-in codes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event"], condition=Q(session__isnull=True), name="events_one_checkin_code_per_event"
+            ),
+        ]
+
+    def __str__(self):
+        return self.code
 
 
 class SeriesSubscription(models.Model):

@@ -9,6 +9,7 @@ services ask the same ones under the event's row lock before they write.
 import datetime as dt
 import re
 
+from django.conf import settings
 from django.db.models import (
     Case,
     CharField,
@@ -32,7 +33,15 @@ from networks.coordinators import is_scoped_coordinator
 from networks.selectors import active_network_ids, coordinated_network_ids, is_active_member
 
 from .errors import MESSAGES
-from .models import CalendarFeed, Enrollment, Event, SeriesSubscription
+from .models import (
+    CERTIFICATE_CODE_LENGTH,
+    CODE_ALPHABET,
+    CalendarFeed,
+    Certificate,
+    Enrollment,
+    Event,
+    SeriesSubscription,
+)
 
 
 def local_datetime_text(value: dt.datetime) -> str:
@@ -384,4 +393,44 @@ def personal_feed_enrollments(user) -> QuerySet[Enrollment]:
         .select_related("event")
         .prefetch_related("event__sessions")
         .order_by("event__start")
+    )
+
+
+# Self check-in and certificates
+
+
+def checkin_window(start: dt.datetime, end: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """When check-in to a session that runs from `start` to `end` is open."""
+    return start - dt.timedelta(minutes=settings.CHECKIN_OPENS_MINUTES_BEFORE), end
+
+
+def checkin_open(event: Event, sessions: list, *, now: dt.datetime | None = None) -> bool:
+    """Whether check-in to the event, or to one of its sessions, is open now (the event page offers the form)."""
+    now = now or timezone.now()
+    spans = [(session.start, session.end) for session in sessions] or [(event.start, event.end)]
+    return any(opens <= now <= closes for opens, closes in (checkin_window(*span) for span in spans))
+
+
+CERTIFICATE_CODE_SHAPE = re.compile(f"[{CODE_ALPHABET}]{{{CERTIFICATE_CODE_LENGTH}}}")
+
+
+def certificate_code_shape(value: str) -> str | None:
+    """The code in its stored form (upper case, dashes dropped), or None if it cannot be a certificate code."""
+    if not isinstance(value, str) or len(value) > 32:
+        return None
+    code = value.replace("-", "").upper()
+    return code if CERTIFICATE_CODE_SHAPE.fullmatch(code) else None
+
+
+def certificate_for_verification(code: str) -> Certificate | None:
+    """The certificate a verification code names (its shape checked before any query), with what the public
+    page shows: the holder's name and the course."""
+    code = certificate_code_shape(code)
+    if code is None:
+        return None
+    return (
+        Certificate.objects.select_related("enrollment__user", "enrollment__event")
+        .prefetch_related("enrollment__event__sessions")
+        .filter(code=code)
+        .first()
     )

@@ -45,3 +45,11 @@ def send_due_reminders() -> int:
     from events import reminders
 
     return reminders.send_due_reminders()
+
+
+@shared_task(acks_late=True)
+def issue_due_certificates() -> int:
+    """Beat: issue the certificates of courses whose last session has ended (every 15 minutes)."""
+    from .services import issue_due_certificates as issue
+
+    return issue()

@@ -1,6 +1,7 @@
 """The events pages: the list and the archive, an event's page with enrolment and cancellation, calendar files,
 the member's personal calendar feed and certificate downloads. Rules and reads live in services and selectors."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -13,11 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from hyte_portal.rate_limits import limit_exceeded
 from materials.selectors import materials_visible_to
 
 from . import selectors, services
 from .certificates import certificate_pdf_bytes
-from .forms import EnrollmentForm, EventFilterForm, ModeSwitchForm
+from .errors import MESSAGES
+from .forms import CheckinForm, EnrollmentForm, EventFilterForm, ModeSwitchForm
 from .ics import calendar_for, event_ics, ics_filename
 from .models import Certificate, Enrollment, Event
 
@@ -51,6 +54,17 @@ def _visible_event(request, slug) -> Event:
     return event
 
 
+def _checkin_form(request, event, enrollment, sessions):
+    """The check-in form for a confirmed participant while a session's check-in is open, or whenever the page was
+    opened from a session's QR code (?checkin=CODE fills the code in; a code of the wrong shape is dropped)."""
+    prefilled = services.checkin.normalised_code(request.GET.get("checkin"))
+    if enrollment is None or enrollment.status != Enrollment.Status.CONFIRMED:
+        return None
+    if prefilled is None and not selectors.checkin_open(event, sessions):
+        return None
+    return CheckinForm(initial={"code": prefilled or ""})
+
+
 def _detail_context(request, event, form=None, switch_form=None):
     enrollment = selectors.live_enrollment(request.user, event)
     refusal = selectors.enrollment_refusal(event, request.user)
@@ -58,12 +72,15 @@ def _detail_context(request, event, form=None, switch_form=None):
         form = EnrollmentForm(event=event)
     if switch_form is None and enrollment is not None and event.is_hybrid and not refusal:
         switch_form = ModeSwitchForm(enrollment=enrollment)
+    sessions = list(event.sessions.all())
     return {
         "switch_form": switch_form,
         "series_subscription": selectors.series_subscription_of(request.user, event.series),
         "event": event,
         "programme": list(event.programme.all()),
-        "sessions": list(event.sessions.all()),
+        "sessions": sessions,
+        "checkin_form": _checkin_form(request, event, enrollment, sessions),
+        "checkin_link": "checkin" in request.GET,
         "materials": list(materials_visible_to(request.user).filter(events=event).order_by("title")),
         "enrollment": enrollment,
         "show_online_link": selectors.may_see_online_link(enrollment),
@@ -169,6 +186,36 @@ def leave_waiting_list(request, pk):
     else:
         messages.success(request, _("You have left the waiting list."))
     return redirect(enrollment.event)
+
+
+@require_POST
+@login_required
+def check_in(request, slug):
+    """A participant checks themselves in with the session's code; attempts are limited per member."""
+    event = _visible_event(request, slug)
+    form = CheckinForm(request.POST)
+    if limit_exceeded(
+        request,
+        action="checkin",
+        limit=settings.CHECKIN_ATTEMPTS,
+        seconds=settings.CHECKIN_ATTEMPTS_SECONDS,
+        who=f"user:{request.user.pk}",
+    ):
+        messages.error(request, MESSAGES["checkin_too_many"])
+    elif not form.is_valid():
+        # An empty field asks for the code; anything else the field refuses (a NUL byte...) is simply not a code.
+        messages.error(request, MESSAGES["checkin_wrong_code"] if request.POST.get("code") else form.errors["code"][0])
+    else:
+        try:
+            result = services.check_in(event=event, user=request.user, code=form.cleaned_data["code"])
+        except services.CheckinError as error:
+            messages.error(request, error.message)
+        else:
+            if result.already:
+                messages.info(request, _("You had already checked in to “%(session)s”.") % {"session": result.title})
+            else:
+                messages.success(request, _("You are checked in to “%(session)s”.") % {"session": result.title})
+    return redirect(event)
 
 
 @require_POST
@@ -324,8 +371,31 @@ def create_feed(request):
 @login_required
 def certificate_pdf(request, pk):
     certificate = get_object_or_404(Certificate.objects.select_related("enrollment__event", "enrollment__user"), pk=pk)
-    if certificate.enrollment.user_id != request.user.pk:
-        raise Http404  # another member's certificate answers as a missing one does
+    if certificate.enrollment.user_id != request.user.pk or certificate.is_revoked:
+        raise Http404  # another member's (or a revoked) certificate answers as a missing one does
     response = HttpResponse(certificate_pdf_bytes(certificate), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.enrollment.event.slug}.pdf"'
     return response
+
+
+@require_safe
+def verify_certificate(request, code):
+    """The public check of a certificate: the holder's name, the course, the date and whether it is valid; nothing
+    else. An unknown or malformed code gets a page that says so, with status 404."""
+    certificate = selectors.certificate_for_verification(code)
+    if certificate is None:
+        malformed = selectors.certificate_code_shape(code) is None
+        return render(request, "events/certificate_verify.html", {"malformed": malformed}, status=404)
+    event = certificate.enrollment.event
+    sessions = list(event.sessions.all())
+    return render(
+        request,
+        "events/certificate_verify.html",
+        {
+            "certificate": certificate,
+            "holder": certificate.enrollment.user.get_full_name() or _("(name not given)"),
+            "event": event,
+            "first_day": sessions[0].start if sessions else event.start,
+            "last_day": sessions[-1].end if sessions else event.end,
+        },
+    )

@@ -14,9 +14,10 @@ from .client_address import client_ip
 IPV6_PREFIX = 64
 
 
-def limit_exceeded(request, *, action: str, limit: int, seconds: int) -> bool:
-    """Count this attempt at `action` from the request's address; True once more than `limit` fall in the window."""
-    key = f"rate-limit:{action}:{_address_key(client_ip(request))}"
+def limit_exceeded(request, *, action: str, limit: int, seconds: int, who: str | None = None) -> bool:
+    """Count this attempt at `action` from the request's address (or by `who`, such as "user:42", for a limit per
+    person wherever they are); True once more than `limit` fall in the window."""
+    key = f"rate-limit:{action}:{who or _address_key(client_ip(request))}"
     cache.add(key, 0, timeout=seconds)
     try:
         return cache.incr(key) > limit

@@ -144,6 +144,8 @@ CELERY_BEAT_SCHEDULE = {
     "send-due-event-reminders": {"task": "events.tasks.send_due_reminders", "schedule": 300.0},
     # newsletter: start scheduled issues (and re-queue a stalled send)
     "start-due-newsletter-issues": {"task": "newsletter.tasks.start_due_issues", "schedule": 60.0},
+    # events: certificates of the courses whose last session has ended (idempotent)
+    "issue-due-certificates": {"task": "events.tasks.issue_due_certificates", "schedule": 15 * 60.0},
     # privacy by default: old enrolment answers, accounts never verified, newsletter sign-ups never confirmed
     "apply-retention": {"task": "accounts.tasks.apply_retention", "schedule": 24 * 3600.0},
 }
@@ -161,6 +163,12 @@ NEWSLETTER_CONFIRMATION_DAYS = 7  # an unconfirmed sign-up is removed after this
 NEWSLETTER_CONFIRMATION_RESEND_MINUTES = 10
 EVENT_REMINDER_DAY_BEFORE_HOURS = env.int("EVENT_REMINDER_DAY_BEFORE_HOURS", default=24)
 EVENT_REMINDER_HOUR_BEFORE_MINUTES = env.int("EVENT_REMINDER_HOUR_BEFORE_MINUTES", default=60)
+
+# --- Self check-in and certificates (events.services.checkin, events.services.certificates) ----
+CHECKIN_OPENS_MINUTES_BEFORE = env.int("CHECKIN_OPENS_MINUTES_BEFORE", default=15)  # before a session starts
+CHECKIN_ATTEMPTS = env.int("CHECKIN_ATTEMPTS", default=10)  # per member in CHECKIN_ATTEMPTS_SECONDS
+CHECKIN_ATTEMPTS_SECONDS = env.int("CHECKIN_ATTEMPTS_SECONDS", default=600)
+CERTIFICATE_ISSUE_DAYS = env.int("CERTIFICATE_ISSUE_DAYS", default=30)  # the task looks this far back for courses
 
 # --- Privacy by default (accounts.retention) ------------------------------------------------
 ENROLLMENT_ANSWERS_RETENTION_DAYS = env.int("ENROLLMENT_ANSWERS_RETENTION_DAYS", default=30)  # after the event ends

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("me/", include("accounts.urls")),
     path("networks/", include("networks.urls")),
     path("events/", include("events.urls")),
+    path("certificates/", include("events.certificate_urls")),
     path("materials/", include("materials.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("hyte/", include("leading.urls")),

@@ -31,7 +31,7 @@ class EnrollmentAdmin(ReadOnlyRowsAdmin):
         "event", "user", "status", "mode", "answers", "attended", "created_at", "updated_at", "cancelled_at"
     ]  # fmt: skip
     fields = readonly_fields
-    actions = ["mark_attended", "cancel_enrollments"]
+    actions = ["mark_attended", "cancel_enrollments", "issue_certificate"]
 
     @admin.action(description=_("Mark as attended"), permissions=["change"])
     def mark_attended(self, request, queryset):
@@ -55,13 +55,42 @@ class EnrollmentAdmin(ReadOnlyRowsAdmin):
                     messages.ERROR,
                 )
 
+    @admin.action(description=_("Issue a certificate (if the participant completed the event)"), permissions=["change"])
+    def issue_certificate(self, request, queryset):
+        for enrollment in queryset.select_related("event", "user"):
+            try:
+                certificate = services.issue_certificate(enrollment=enrollment, by=request.user)
+            except services.EnrollmentError as error:
+                self.message_user(request, error.message, messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("Certificate %(code)s issued to %(member)s.")
+                    % {"code": certificate.code, "member": enrollment.user},
+                )
+
 
 @admin.register(Certificate)
 class CertificateAdmin(ReadOnlyRowsAdmin):
     network_field = "enrollment__event__network"
-    list_display = ["enrollment", "language", "issued_at", "issued_by"]
+    list_display = ["enrollment", "code", "language", "issued_at", "issued_by", "revoked_at"]
     list_select_related = ["enrollment__user", "enrollment__event", "issued_by"]
-    readonly_fields = ["enrollment", "language", "issued_at", "issued_by"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["code", "enrollment__user__email", "enrollment__user__last_name", "enrollment__event__title_fi"]
+    readonly_fields = ["enrollment", "code", "language", "issued_at", "issued_by", "revoked_at", "revoked_by"]
+    actions = ["revoke"]
+
+    @admin.action(
+        description=_("Revoke the certificates (their verification page then says so)"), permissions=["change"]
+    )
+    def revoke(self, request, queryset):
+        for certificate in queryset:
+            try:
+                services.revoke_certificate(certificate=certificate, by=request.user)
+            except services.EnrollmentError as error:
+                self.message_user(request, f"{certificate.code}: {error.message}", messages.ERROR)
+            else:
+                self.message_user(request, _("Certificate %(code)s revoked.") % {"code": certificate.code})
 
 
 @admin.register(SessionAttendance)

@@ -1,17 +1,21 @@
 """The admin's event pages: the list with seat counts, the form with programme, sessions and enrolments, and what
 saving an event sets off (cancelling, promoting the waiting list, telling participants of a change)."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.db import models
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_safe
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from networks.admin_scoping import NetworkScopedAdminMixin
 
 from .. import selectors, services
 from ..models import Enrollment, Event, EventSession, ProgrammeItem
-from . import event_actions
+from . import course_pages, event_actions
 
 
 class ProgrammeItemInline(TranslationTabularInline):
@@ -23,7 +27,7 @@ class ProgrammeItemInline(TranslationTabularInline):
 class EventSessionInline(TranslationStackedInline):
     model = EventSession
     extra = 0
-    fields = [("start", "end"), "title", "venue"]
+    fields = [("start", "end"), "hours", "title", "venue"]
 
 
 class EnrollmentInline(admin.TabularInline):
@@ -83,6 +87,16 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
                 ]
             },
         ),
+        (
+            _("Course completion"),
+            {
+                "fields": ["completion_rule", "completion_threshold"],
+                "description": _(
+                    "With a rule, certificates are issued automatically to those who meet it once the last session "
+                    "has ended. Participants check in with the session's code (see “Check-in codes” above)."
+                ),
+            },
+        ),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     actions = [
@@ -97,6 +111,23 @@ class EventAdmin(NetworkScopedAdminMixin, TabbedTranslationAdmin):
 
     def get_queryset(self, request):
         return selectors.with_waiting_counts(super().get_queryset(request))
+
+    def get_urls(self):
+        own = [
+            path(
+                "<path:object_id>/checkin/",
+                self.admin_site.admin_view(
+                    require_http_methods(["GET", "POST"])(partial(course_pages.checkin_page, self))
+                ),
+                name="events_event_checkin",
+            ),
+            path(
+                "<path:object_id>/completion/",
+                self.admin_site.admin_view(require_safe(partial(course_pages.completion_page, self))),
+                name="events_event_completion",
+            ),
+        ]
+        return own + super().get_urls()
 
     # Counts per mode: a non-hybrid event has its one mode's column filled and the other at zero.
     @admin.display(description=_("confirmed on site"), ordering="confirmed_onsite_count")

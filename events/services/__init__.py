@@ -7,7 +7,9 @@
 - mode_switch: moving a hybrid event's enrolment between on site and online;
 - series_subscriptions: enrolling in every date of a series, dropping one date, leaving the series;
 - staff_operations: saving, cancelling, changing, duplicating events, generating series' occurrences;
-- attendance: attendance and participation certificates;
+- attendance: attendance as staff mark it;
+- checkin: participants' self check-in with a session's code, and the codes;
+- certificates: issuing (automatically when a course's completion rule is met) and revoking certificates;
 - participant_messages: staff's messages to participants;
 - calendar_feeds: a member's personal calendar feed.
 
@@ -15,9 +17,11 @@ Callers use the names re-exported here (`services.enroll(...)`); the errors and 
 events.errors, the rules the services ask in events.selectors.
 """
 
-from ..errors import MESSAGES, EnrollmentError, EventStateError, NotYourEnrollment
-from .attendance import issue_certificates, mark_attended, record_attendance
+from ..errors import MESSAGES, CertificateError, CheckinError, EnrollmentError, EventStateError, NotYourEnrollment
+from .attendance import mark_attended, record_attendance
 from .calendar_feeds import renew_calendar_feed
+from .certificates import issue_certificate, issue_certificates, issue_due_certificates, revoke_certificate
+from .checkin import check_in, regenerate_code
 from .enrollment import (
     cancel_enrollment,
     clean_answers,
@@ -54,10 +58,13 @@ __all__ = [
     "release_by_token",
     "staff_enroll",
     "switch_mode",
+    "CertificateError",
+    "CheckinError",
     "EnrollmentError",
     "EventStateError",
     "NotYourEnrollment",
     "cancel_enrollment",
+    "check_in",
     "cancel_event",
     "capacity_changed",
     "clean_answers",
@@ -66,13 +73,17 @@ __all__ = [
     "erase_old_answers",
     "generate_next_occurrences",
     "generate_upcoming_occurrences",
+    "issue_certificate",
     "issue_certificates",
+    "issue_due_certificates",
     "mark_attended",
     "notify_event_changed",
     "promote_from_waiting_list",
     "record_attendance",
+    "regenerate_code",
     "release_seats_of",
     "renew_calendar_feed",
+    "revoke_certificate",
     "save_event",
     "write_to_participants",
 ]

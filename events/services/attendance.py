@@ -1,5 +1,5 @@
-"""Attendance and participation certificates: who was present, at the event or at each session of a course,
-and the certificates staff issue to them afterwards."""
+"""Attendance as staff mark it: who was present, at the event or at each session of a course. (Participants mark
+their own in services.checkin; certificates follow in services.certificates.)"""
 
 from collections import Counter
 
@@ -9,8 +9,8 @@ from django.utils import timezone
 from audit.services import record
 
 from ..errors import MESSAGES, EventStateError
-from ..models import Certificate, Enrollment, Event, SessionAttendance
-from .enrollment import locked_event, queue_enrollment_email
+from ..models import Enrollment, Event, SessionAttendance
+from .enrollment import locked_event
 
 
 def record_attendance(*, event: Event, attended: dict[int, set[int]] | set[int], by) -> int:
@@ -74,25 +74,3 @@ def mark_attended(*, enrollments, by) -> int:
             details = {"marked": per_event[event.pk]}
             record(actor=by, action="attendance.marked", obj=event, network=event.network, details=details)
     return marked
-
-
-def issue_certificates(*, event: Event, by) -> int:
-    """Issue a participation certificate to every attendee who has none yet, in their preferred language,
-    and e-mail them that it is ready. Idempotent: issuing twice adds nothing. Returns how many were issued; the
-    audit trail gets the count (a run that issues none leaves no entry)."""
-    if event.end > timezone.now():
-        raise EventStateError(MESSAGES["certificates_after_event"])
-    with transaction.atomic():
-        attendees = (
-            Enrollment.objects.select_for_update(of=("self",))
-            .filter(event=event, status=Enrollment.Status.CONFIRMED, attended=True, certificate__isnull=True)
-            .select_related("user")
-        )
-        issued = 0
-        for enrollment in attendees:
-            Certificate.objects.create(enrollment=enrollment, language=enrollment.user.preferred_language, issued_by=by)
-            queue_enrollment_email(enrollment.pk, "certificate")
-            issued += 1
-        if issued:
-            record(actor=by, action="certificate.issued", obj=event, network=event.network, details={"count": issued})
-    return issued

@@ -6,11 +6,11 @@ Idempotent: running it twice changes nothing.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import accounts, events, leading, materials, networks, newsletter, second_factor
+from demo import accounts, courses, events, leading, materials, networks, newsletter, second_factor
 
 # In this order: networks link the accounts (and make the coordinators, who need a second factor), events the
 # networks, materials both; Leading HYTE names the demo member a county editor.
-LOADERS = [accounts, networks, second_factor, events, materials, newsletter, leading]
+LOADERS = [accounts, networks, second_factor, events, courses, materials, newsletter, leading]
 
 
 class Command(BaseCommand):
