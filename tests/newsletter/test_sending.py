@@ -36,7 +36,7 @@ def test_each_active_subscriber_gets_the_issue_once_in_their_language_with_list_
     assert "Här är nyheterna" in by_address[sv.email].body
     assert by_address[en.email].extra_headers["Content-Language"] == "en"
     headers = by_address[fi.email].extra_headers
-    assert headers["List-Unsubscribe"] == f"<http://127.0.0.1:8000/fi/newsletter/unsubscribe/{fi.token}/>"
+    assert headers["List-Unsubscribe"] == f"<http://127.0.0.1:8000/fi/newsletter/unsubscribe/{fi.unsubscribe_token}/>"
     assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     issue.refresh_from_db()
     assert (issue.status, issue.recipient_count, issue.sent_count, issue.failed_count) == ("sent", 3, 3, 0)

@@ -57,7 +57,7 @@ def assert_each_received_once_in_their_language(smtp_server, subscribers):
         [message] = smtp_server.messages_to(subscriber.email)
         assert message["Subject"] == SUBJECTS[subscriber.language]
         assert message["Content-Language"] == subscriber.language
-        assert message["List-Unsubscribe"].strip().endswith(f"/newsletter/unsubscribe/{subscriber.token}/>")
+        assert message["List-Unsubscribe"].strip().endswith(f"/newsletter/unsubscribe/{subscriber.unsubscribe_token}/>")
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
