@@ -230,9 +230,10 @@ ACCOUNT_RATE_LIMITS = {
     "signup_mail": "3/h/key",
 }
 
-# Second factor (allauth.mfa): TOTP with recovery codes, compulsory for staff (StaffSecondFactorMiddleware),
-# optional for members from My page.
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Second factor (allauth.mfa): TOTP with recovery codes, or a security key (WebAuthn, through the fido2 package
+# that allauth's "mfa" extra brings), compulsory for staff (StaffSecondFactorMiddleware), optional for members from
+# My page. A key is bound to the host name the portal is served on (its WebAuthn "relying party").
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="HYTE")
 MFA_RECOVERY_CODE_COUNT = 10
 
