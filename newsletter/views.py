@@ -99,6 +99,15 @@ CONFIRMATION_PAGES = {
     ),
     ConfirmationResult.INVALID: INVALID_LINK,
 }
+CONFIRM_AGAIN_PAGE = LinkPage(
+    gettext_lazy("Confirm your subscription"),
+    gettext_lazy(
+        "Your request could not be checked, perhaps because the page was open for a long time or cookies are "
+        "blocked. Press the button again to start receiving the HYTE newsletter at %(email)s."
+    ),
+    status=403,
+    button=gettext_lazy("Confirm the subscription"),
+)
 UNSUBSCRIBE_PAGE = LinkPage(
     gettext_lazy("Unsubscribe from the newsletter"),
     gettext_lazy("Press the button to stop sending the HYTE newsletter to %(email)s."),
@@ -152,15 +161,19 @@ def _personal_link(find_subscriber):
     return decorator
 
 
+@csrf_exempt  # checked below, so that a failed check asks again in the page's language, not in Django's words
 @_personal_link(selectors.find_by_confirmation_token)
 def confirm(request, subscriber):
-    """GET shows a button (mail scanners follow links, people press buttons); POST confirms."""
-    if request.method == "POST":
+    """GET shows a button (mail scanners follow links, people press buttons); POST with the page's CSRF token
+    confirms. A POST without it (a scanner, another site's form) shows the question again (403)."""
+    if request.method == "POST" and _passes_csrf_check(request):
         result = services.confirm(subscriber=subscriber)
         if result == ConfirmationResult.CONFIRMED:
             return redirect("newsletter:confirmed")
-    else:
-        result = selectors.confirmation_state(subscriber)
+        return _link_page(request, CONFIRMATION_PAGES[result], subscriber)
+    result = selectors.confirmation_state(subscriber)
+    if request.method == "POST" and result == ConfirmationResult.PENDING:
+        return _link_page(request, CONFIRM_AGAIN_PAGE, subscriber)
     return _link_page(request, CONFIRMATION_PAGES[result], subscriber)
 
 

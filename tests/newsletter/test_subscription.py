@@ -211,6 +211,19 @@ def test_a_post_without_the_pages_csrf_token_or_the_one_click_field_unsubscribes
     assert row_of(subscriber) == before
 
 
+def test_a_confirmation_post_without_the_pages_csrf_token_asks_again_and_confirms_nothing():
+    subscriber = SubscriberFactory(status=Subscriber.Status.PENDING, consented_at=None)
+    before = row_of(subscriber)
+    browser = Client(enforce_csrf_checks=True)
+    path = f"/en/newsletter/confirm/{subscriber.token}/"
+    response = browser.post(path)
+    assert response.status_code == 403 and "Press the button again" in response.content.decode()
+    assert row_of(subscriber) == before
+    csrf_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()).group(1)
+    assert browser.post(path, {"csrfmiddlewaretoken": csrf_token}).status_code == 302
+    assert Subscriber.objects.get().status == "active"
+
+
 def test_the_pages_button_unsubscribes_with_its_csrf_token():
     subscriber = SubscriberFactory()
     browser = Client(enforce_csrf_checks=True)
