@@ -22,6 +22,11 @@ def never_verified_accounts(*, joined_before) -> QuerySet[User]:
     ).exclude(Exists(verified))
 
 
+def verified_addresses(user: User) -> list[str]:
+    """The e-mail addresses the person has proved are theirs (an allauth confirmation); one query."""
+    return list(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
+
+
 def _when(value):
     return value.isoformat() if value else None
 
@@ -30,12 +35,16 @@ def personal_data(user: User) -> dict:
     """Everything the portal keeps about the user, as plain JSON-ready data (GDPR, article 20)."""
     from events.models import Enrollment
     from networks.models import Membership, NetworkRole
+    from networks.selectors import invitations_of
     from newsletter.models import Subscriber
 
     memberships = Membership.objects.filter(user=user).select_related("network").order_by("pk")
     roles = NetworkRole.objects.filter(user=user).select_related("network").order_by("pk")
     enrollments = Enrollment.objects.filter(user=user).select_related("event").order_by("pk")
     subscriptions = Subscriber.objects.filter(user=user) | Subscriber.objects.filter(email__iexact=user.email)
+    addresses = list(EmailAddress.objects.filter(user=user).order_by("pk"))
+    # Only addresses the person proved are theirs: an address added but never confirmed shows no one's invitations.
+    invitations = invitations_of(user, addresses=[address.email for address in addresses if address.verified])
     return {
         "exported_at": timezone.now().isoformat(),
         "profile": {
@@ -45,8 +54,7 @@ def personal_data(user: User) -> dict:
             "last_login": _when(user.last_login),
         },
         "email_addresses": [
-            {"email": address.email, "verified": address.verified, "primary": address.primary}
-            for address in EmailAddress.objects.filter(user=user).order_by("pk")
+            {"email": address.email, "verified": address.verified, "primary": address.primary} for address in addresses
         ],
         "network_memberships": [
             {
@@ -60,6 +68,17 @@ def personal_data(user: User) -> dict:
             for membership in memberships
         ],
         "network_roles": [{"network": role.network.name, "role": role.role} for role in roles],
+        "network_invitations": [
+            {
+                "network": invitation.network.name,
+                "email": invitation.email,
+                "status": invitation.status,
+                "invited_at": _when(invitation.created_at),
+                "valid_until": _when(invitation.expires_at),
+                "accepted_at": _when(invitation.accepted_at),
+            }
+            for invitation in invitations.order_by("pk")
+        ],
         "event_enrollments": [
             {
                 "event": enrollment.event.title,

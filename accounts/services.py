@@ -37,17 +37,22 @@ def delete_account(*, user, by) -> None:
     when the system removes an account (an address never verified).
 
     First their seats in coming events go to the waiting lists (through the events service, so the next in line
-    is promoted and told once the deletion commits); then their newsletter subscriptions, memberships, roles,
-    enrolments and e-mail addresses go with the user row. The audit trail keeps its entries about them but loses
+    is promoted and told once the deletion commits); then their newsletter subscriptions and the invitations to
+    networks sent to their addresses go, and their memberships, roles, enrolments and e-mail addresses with the
+    user row. The audit trail keeps its entries about them but loses
     their personal details (audit.services.forget_person), the `account.erased` entry written here included: it
     ends up naming nobody, only the erased account's id. If any step fails, nothing is released or erased.
     """
     from events.services import release_seats_of
+    from networks.services import delete_invitations_of
     from newsletter.models import Subscriber
 
     with transaction.atomic():
         release_seats_of(user=user)
         (Subscriber.objects.filter(user=user) | Subscriber.objects.filter(email__iexact=user.email)).delete()
+        # Only proved addresses: removing an account never verified must not cancel the invitations that were
+        # sent to the address's real owner.
+        delete_invitations_of(user=user, addresses=selectors.verified_addresses(user))
         record(actor=by, action="account.erased", obj=user, person=user, details={"user_id": user.pk})
         forget_person(user=user)
         user.delete()

@@ -67,3 +67,24 @@ def forget_person(*, user) -> int:
             changed.append(entry)
         AuditEntry.objects.bulk_update(changed, ["actor_label", "object_label", "details"])
     return len(changed)
+
+
+def forget_details_of(*, objects) -> int:
+    """Before rows that name a person are deleted (an invitation to an address, say): blank the personal details
+    and the label the trail recorded about them, keeping the entries themselves. Returns how many changed."""
+    ids_by_type = {}
+    for obj in objects:
+        ids_by_type.setdefault(obj._meta.label_lower, []).append(str(obj.pk))
+    if not ids_by_type:
+        return 0
+    about = Q()
+    for object_type, ids in ids_by_type.items():
+        about |= Q(object_type=object_type, object_id__in=ids)
+    with transaction.atomic():
+        changed = list(AuditEntry.objects.select_for_update().filter(about))
+        for entry in changed:
+            entry.object_label = ""
+            for key in PERSONAL_DETAIL_KEYS:
+                entry.details.pop(key, None)
+        AuditEntry.objects.bulk_update(changed, ["object_label", "details"])
+    return len(changed)

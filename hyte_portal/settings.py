@@ -128,11 +128,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Sending tasks are acknowledged only when done (acks_late, reject_on_worker_lost above), so a task
 # whose worker dies is handed to another worker once Redis' visibility timeout passes. Each sending
-# task run stops after NEWSLETTER_TASK_SECONDS and queues its continuation, and a batch claim lasts
-# NEWSLETTER_CLAIM_SECONDS, so the 30-minute timeout is longer than any run: a slow task is never
-# handed out twice while it still works, and a lost one comes back within half an hour.
+# task run stops after NEWSLETTER_TASK_SECONDS and queues its continuation, so the 30-minute timeout is
+# longer than any run: a slow task is never handed out twice while it still works. A send whose worker
+# died does not wait for it: the beat resumes it once the dead worker's claim (NEWSLETTER_CLAIM_SECONDS,
+# renewed while a worker lives) has run out.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=1800)}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# How often the beat starts due newsletter issues and resumes sends whose worker died (seconds).
+NEWSLETTER_CHECK_SECONDS = env.int("NEWSLETTER_CHECK_SECONDS", default=15)
 CELERY_BEAT_SCHEDULE = {
     # events: keep the next three months of every active event series generated (idempotent)
     "events-generate-upcoming-occurrences": {
@@ -142,8 +145,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     # events: the reminders the day before and an hour before
     "send-due-event-reminders": {"task": "events.tasks.send_due_reminders", "schedule": 300.0},
-    # newsletter: start scheduled issues (and re-queue a stalled send)
-    "start-due-newsletter-issues": {"task": "newsletter.tasks.start_due_issues", "schedule": 60.0},
+    # newsletter: start scheduled issues, and resume a send whose worker died (often: its claim is short)
+    "start-due-newsletter-issues": {
+        "task": "newsletter.tasks.start_due_issues",
+        "schedule": float(NEWSLETTER_CHECK_SECONDS),
+    },
     # events: certificates of the courses whose last session has ended (idempotent)
     "issue-due-certificates": {"task": "events.tasks.issue_due_certificates", "schedule": 15 * 60.0},
     # privacy by default: old enrolment answers, accounts never verified, newsletter sign-ups never confirmed
@@ -155,7 +161,9 @@ NEWSLETTER_SEND_RATE = env.float("NEWSLETTER_SEND_RATE", default=20.0)  # messag
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)  # messages per SMTP connection
 NEWSLETTER_CONNECTIONS = env.int("NEWSLETTER_CONNECTIONS", default=2)  # batches sent side by side (PostgreSQL)
 NEWSLETTER_TASK_SECONDS = env.int("NEWSLETTER_TASK_SECONDS", default=240)
-NEWSLETTER_CLAIM_SECONDS = env.int("NEWSLETTER_CLAIM_SECONDS", default=600)
+# A sender's claim on a batch lasts this long and is renewed while it sends; a dead sender's batch is free after it.
+# With the beat's check every NEWSLETTER_CHECK_SECONDS (15), a dead worker's send resumes within a minute.
+NEWSLETTER_CLAIM_SECONDS = env.int("NEWSLETTER_CLAIM_SECONDS", default=40)
 NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)  # per delivery, for transient failures
 NEWSLETTER_RETRY_BACKOFF_SECONDS = env.int("NEWSLETTER_RETRY_BACKOFF_SECONDS", default=60)  # doubles per attempt
 NEWSLETTER_BOUNCES_TO_UNSUBSCRIBE = 3  # permanent refusals in a row
@@ -230,9 +238,10 @@ ACCOUNT_RATE_LIMITS = {
     "signup_mail": "3/h/key",
 }
 
-# Second factor (allauth.mfa): TOTP with recovery codes, compulsory for staff (StaffSecondFactorMiddleware),
-# optional for members from My page.
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Second factor (allauth.mfa): TOTP with recovery codes, or a security key (WebAuthn, through the fido2 package
+# that allauth's "mfa" extra brings), compulsory for staff (StaffSecondFactorMiddleware), optional for members from
+# My page. A key is bound to the host name the portal is served on (its WebAuthn "relying party").
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="HYTE")
 MFA_RECOVERY_CODE_COUNT = 10
 

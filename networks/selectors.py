@@ -150,3 +150,10 @@ def invitation_for_token(token: str) -> Invitation | None:
     if not Invitation.has_token_shape(token):
         return None
     return Invitation.objects.select_related("network", "invited_by").filter(token=token).first()
+
+
+def invitations_of(user, *, addresses: list[str]) -> QuerySet[Invitation]:
+    """The invitations sent to any of the person's `addresses` (their account's), or accepted by them, whatever
+    their status, with their network: what the portal keeps about them as someone invited (export, erasure)."""
+    addresses = sorted({address.strip().lower() for address in addresses if address})
+    return Invitation.objects.filter(Q(email__in=addresses) | Q(accepted_by=user)).select_related("network")

@@ -26,9 +26,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import user_with_email
-from audit.services import record
+from audit.services import forget_details_of, record
 from hyte_portal.errors import DomainError
 
+from . import selectors
 from .models import Invitation, Membership, Network, NetworkRole
 
 ERRORS = {
@@ -461,3 +462,28 @@ def _mail_claim_released_on_error(row: Membership | Invitation, field: str, prev
         with transaction.atomic():
             type(row).objects.filter(pk=row.pk, **{field: claimed}).update(**{field: previous_mark})
         raise
+
+
+def delete_invitations_of(*, user, addresses: list[str]) -> int:
+    """When an account is erased: delete every invitation sent to its addresses or accepted by it (the rows name
+    the address), and blank the address from their audit entries, which stay. Returns how many were deleted."""
+    with transaction.atomic():
+        invitations = list(selectors.invitations_of(user, addresses=addresses).select_for_update(of=("self",)))
+        return _delete_invitations(invitations)
+
+
+def delete_expired_invitations(*, now=None) -> int:
+    """Privacy by default: delete the invitations nobody can accept any more (expired, or replaced by a newer
+    one and past their validity), so that an address nobody answered for is not kept; their audit entries stay
+    without the address. Part of accounts.retention.apply_retention, which records the count."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        expired = Invitation.objects.filter(
+            status__in=[Invitation.Status.PENDING, Invitation.Status.REPLACED], expires_at__lte=now
+        )
+        return _delete_invitations(list(expired.select_for_update(skip_locked=True)))
+
+
+def _delete_invitations(invitations: list[Invitation]) -> int:
+    forget_details_of(objects=invitations)
+    return Invitation.objects.filter(pk__in=[invitation.pk for invitation in invitations]).delete()[0]

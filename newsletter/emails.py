@@ -51,10 +51,20 @@ def issue_content(issue: NewsletterIssue, language: str) -> IssueContent:
     return IssueContent(language=language, subject=subject, body_text=body, body_html=body_to_html(body))
 
 
-def _personal_url(subscriber: Subscriber, view_name: str) -> str:
-    with translation.override(subscriber.language):
-        path = reverse(view_name, kwargs={"token": subscriber.token})
+def _personal_url(view_name: str, *, token: str, language: str) -> str:
+    with translation.override(language):
+        path = reverse(view_name, kwargs={"token": token})
     return f"{settings.SITE_URL}{path}"
+
+
+def confirmation_url(subscriber: Subscriber) -> str:
+    """The link that confirms a sign-up: it carries the confirmation token, which cannot unsubscribe."""
+    return _personal_url("newsletter:confirm", token=subscriber.token, language=subscriber.language)
+
+
+def unsubscribe_url(subscriber: Subscriber) -> str:
+    """The link (and List-Unsubscribe target) that ends a subscription: its own token, which cannot confirm."""
+    return _personal_url("newsletter:unsubscribe", token=subscriber.unsubscribe_token, language=subscriber.language)
 
 
 def confirmation_email_kwargs(subscriber: Subscriber) -> dict:
@@ -64,7 +74,7 @@ def confirmation_email_kwargs(subscriber: Subscriber) -> dict:
         "to": subscriber.email,
         "language": subscriber.language,
         "context": {
-            "confirm_url": _personal_url(subscriber, "newsletter:confirm"),
+            "confirm_url": confirmation_url(subscriber),
             "expires_at": subscriber.confirmation_expires_at(),
             "days": settings.NEWSLETTER_CONFIRMATION_DAYS,
         },
@@ -114,7 +124,7 @@ class IssueMessages:
 
     def for_subscriber(self, subscriber: Subscriber):
         return self._bulk_for(subscriber.language).personalise(
-            to=subscriber.email, personal={"unsubscribe_url": _personal_url(subscriber, "newsletter:unsubscribe")}
+            to=subscriber.email, personal={"unsubscribe_url": unsubscribe_url(subscriber)}
         )
 
 

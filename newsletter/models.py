@@ -1,5 +1,5 @@
-"""The newsletter's data: subscribers (double opt-in, by a secret token), issues in three languages, and one
-delivery per issue and subscriber that records what happened to that message."""
+"""The newsletter's data: subscribers (double opt-in, by a secret token; a second one to unsubscribe), issues in
+three languages, and one delivery per issue and subscriber that records what happened to that message."""
 
 import secrets
 from datetime import timedelta
@@ -37,7 +37,13 @@ class Subscriber(models.Model):
         verbose_name=_("user"),
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    # Two secrets, so that the link of one message cannot do what the other's does: `token` is in the
+    # confirmation link only (a new one for each sign-up), `unsubscribe_token` in every issue's unsubscribe link
+    # and List-Unsubscribe header (kept for good, so that the link of an old issue still lets the reader leave).
     token = models.CharField(_("secret token"), max_length=64, unique=True, default=new_token, editable=False)
+    unsubscribe_token = models.CharField(
+        _("secret unsubscribe token"), max_length=64, unique=True, default=new_token, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
     consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)

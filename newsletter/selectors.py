@@ -23,11 +23,24 @@ class ConfirmationResult:
     INVALID = "invalid"  # the subscriber is gone
 
 
-def find_by_token(token) -> Subscriber | None:
-    """The subscriber whose personal link carries `token`; None for any token that is not one of ours."""
-    if not isinstance(token, str) or not TOKEN_SHAPE.fullmatch(token):
+def _has_token_shape(token) -> bool:
+    return isinstance(token, str) and TOKEN_SHAPE.fullmatch(token) is not None
+
+
+def find_by_confirmation_token(token) -> Subscriber | None:
+    """The subscriber whose confirmation link carries `token`; None for any other token, an unsubscribe token
+    included, and without a query for one that is not of the right shape."""
+    if not _has_token_shape(token):
         return None
     return Subscriber.objects.filter(token=token).first()
+
+
+def find_by_unsubscribe_token(token) -> Subscriber | None:
+    """The subscriber whose unsubscribe link (or List-Unsubscribe header) carries `token`; None for any other
+    token, a confirmation token included, and without a query for one that is not of the right shape."""
+    if not _has_token_shape(token):
+        return None
+    return Subscriber.objects.filter(unsubscribe_token=token).first()
 
 
 def confirmation_state(subscriber: Subscriber, *, now: datetime | None = None) -> str:

@@ -41,5 +41,6 @@ def send_issue(self, issue_id: int) -> dict | None:
 
 
 @shared_task(acks_late=True)
-def start_due_issues() -> list[int]:
-    return services.start_due_issues()
+def start_due_issues() -> dict:
+    """The beat's newsletter round (every NEWSLETTER_CHECK_SECONDS): start scheduled issues, resume stalled sends."""
+    return {"started": services.start_due_issues(), "resumed": services.resume_stalled_sends()}

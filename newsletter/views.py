@@ -7,6 +7,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy, ngettext_lazy
@@ -98,6 +99,15 @@ CONFIRMATION_PAGES = {
     ),
     ConfirmationResult.INVALID: INVALID_LINK,
 }
+CONFIRM_AGAIN_PAGE = LinkPage(
+    gettext_lazy("Confirm your subscription"),
+    gettext_lazy(
+        "Your request could not be checked, perhaps because the page was open for a long time or cookies are "
+        "blocked. Press the button again to start receiving the HYTE newsletter at %(email)s."
+    ),
+    status=403,
+    button=gettext_lazy("Confirm the subscription"),
+)
 UNSUBSCRIBE_PAGE = LinkPage(
     gettext_lazy("Unsubscribe from the newsletter"),
     gettext_lazy("Press the button to stop sending the HYTE newsletter to %(email)s."),
@@ -106,6 +116,15 @@ UNSUBSCRIBE_PAGE = LinkPage(
 UNSUBSCRIBED_PAGE = LinkPage(
     gettext_lazy("You have unsubscribed"),
     gettext_lazy("%(email)s will not receive the newsletter any more. You can subscribe again at any time."),
+)
+UNSUBSCRIBE_AGAIN_PAGE = LinkPage(
+    gettext_lazy("Unsubscribe from the newsletter"),
+    gettext_lazy(
+        "Your request could not be checked, perhaps because the page was open for a long time or cookies are "
+        "blocked. Press the button again to stop sending the HYTE newsletter to %(email)s."
+    ),
+    status=403,
+    button=gettext_lazy("Unsubscribe"),
 )
 ALREADY_UNSUBSCRIBED_PAGE = LinkPage(
     gettext_lazy("You have already unsubscribed"),
@@ -124,29 +143,37 @@ def _link_page(request, page: LinkPage, subscriber: Subscriber | None = None):
     return render(request, "newsletter/link_page.html", context, status=page.status)
 
 
-def _personal_link(view):
-    """A page of a personal link: GET and POST only, and a token that is not a subscriber's gets INVALID_LINK."""
+def _personal_link(find_subscriber):
+    """A page of a personal link: GET and POST only; a token that `find_subscriber` does not know (malformed,
+    expired, or the other link's token) gets INVALID_LINK, whatever the method, and changes nothing."""
 
-    @require_http_methods(["GET", "HEAD", "POST"])
-    @wraps(view)
-    def with_subscriber(request, token):
-        subscriber = selectors.find_by_token(token)
-        if subscriber is None:
-            return _link_page(request, INVALID_LINK)
-        return view(request, subscriber)
+    def decorator(view):
+        @require_http_methods(["GET", "HEAD", "POST"])
+        @wraps(view)
+        def with_subscriber(request, token):
+            subscriber = find_subscriber(token)
+            if subscriber is None:
+                return _link_page(request, INVALID_LINK)
+            return view(request, subscriber)
 
-    return with_subscriber
+        return with_subscriber
+
+    return decorator
 
 
-@_personal_link
+@csrf_exempt  # checked below, so that a failed check asks again in the page's language, not in Django's words
+@_personal_link(selectors.find_by_confirmation_token)
 def confirm(request, subscriber):
-    """GET shows a button (mail scanners follow links, people press buttons); POST confirms."""
-    if request.method == "POST":
+    """GET shows a button (mail scanners follow links, people press buttons); POST with the page's CSRF token
+    confirms. A POST without it (a scanner, another site's form) shows the question again (403)."""
+    if request.method == "POST" and _passes_csrf_check(request):
         result = services.confirm(subscriber=subscriber)
         if result == ConfirmationResult.CONFIRMED:
             return redirect("newsletter:confirmed")
-    else:
-        result = selectors.confirmation_state(subscriber)
+        return _link_page(request, CONFIRMATION_PAGES[result], subscriber)
+    result = selectors.confirmation_state(subscriber)
+    if request.method == "POST" and result == ConfirmationResult.PENDING:
+        return _link_page(request, CONFIRM_AGAIN_PAGE, subscriber)
     return _link_page(request, CONFIRMATION_PAGES[result], subscriber)
 
 
@@ -155,18 +182,29 @@ def confirmed(request):
     return _link_page(request, CONFIRMATION_PAGES[ConfirmationResult.CONFIRMED])
 
 
-@csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" without cookies or a form
-@_personal_link
+def _is_one_click(request) -> bool:
+    """RFC 8058: a mail client's one-click POST carries this one field, and no cookie or CSRF token."""
+    return request.POST.get("List-Unsubscribe") == "One-Click"
+
+
+def _passes_csrf_check(request) -> bool:
+    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {}) is None
+
+
+@csrf_exempt  # checked below, unless the POST is RFC 8058's one-click POST from a mail client
+@_personal_link(selectors.find_by_unsubscribe_token)
 def unsubscribe(request, subscriber):
-    """The personal unsubscribe link: GET asks, POST (a person or a one-click mail client) unsubscribes."""
-    if request.method == "POST":
+    """The personal unsubscribe link: GET asks, POST (the page's button, or a one-click mail client) unsubscribes.
+
+    Any other POST, such as a scanner's without the page's CSRF token, shows the question again (403)."""
+    if request.method == "POST" and (_is_one_click(request) or _passes_csrf_check(request)):
         services.unsubscribe(subscriber_ids=[subscriber.pk])
-        page = UNSUBSCRIBED_PAGE
-    elif subscriber.status == Subscriber.Status.UNSUBSCRIBED:
-        page = ALREADY_UNSUBSCRIBED_PAGE
-    else:
-        page = UNSUBSCRIBE_PAGE
-    return _link_page(request, page, subscriber)
+        return _link_page(request, UNSUBSCRIBED_PAGE, subscriber)
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return _link_page(request, ALREADY_UNSUBSCRIBED_PAGE, subscriber)
+    if request.method == "POST":
+        return _link_page(request, UNSUBSCRIBE_AGAIN_PAGE, subscriber)
+    return _link_page(request, UNSUBSCRIBE_PAGE, subscriber)
 
 
 @login_required

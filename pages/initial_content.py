@@ -43,6 +43,8 @@ tämän sivun lopussa. Samaan osoitteeseen voit lähettää myös tietosuojavast
 - **Ilmoittautumiset:** tapahtumat, joihin olet ilmoittautunut, osallistumistapa sekä vastauksesi tapahtuman
   kysymyksiin (esimerkiksi ruokavalio).
 - **Läsnäolo ja todistukset:** merkintä osallistumisesta ja sinulle annetut osallistumistodistukset.
+- **Kutsut verkostoihin:** jos verkoston koordinaattori kutsuu sinut, osoitteesi, verkosto, kutsun ajankohta ja
+  voimassaolo sekä se, otitko kutsun vastaan.
 - **Uutiskirjeen tilaus:** osoite, kieli sekä milloin annoit suostumuksen ja milloin peruit sen.
 - **Lokitiedot päätöksistä:** kuka teki portaalissa minkäkin päätöksen (esimerkiksi hyväksyi jäsenyyden tai perui
   ilmoittautumisen) ja milloin.
@@ -69,6 +71,7 @@ väärinkäytön estämiseksi, ja kirjautuminen käyttää evästettä. Seuranta
   itse jää tilastointia varten.
 - Käyttäjätili, jonka sähköpostiosoitetta ei ole vahvistettu, poistetaan 7 päivän kuluttua.
 - Vahvistamaton uutiskirjetilaus poistetaan, kun vahvistuslinkki vanhenee.
+- Kutsu verkostoon, jota ei otettu vastaan, poistetaan, kun se vanhenee (14 päivän kuluttua).
 - Muut tiedot säilytetään niin kauan kuin sinulla on käyttäjätili. Kun poistat tilisi, profiilisi, jäsenyytesi,
   ilmoittautumisesi ja uutiskirjetilauksesi poistetaan. Päätösten lokimerkinnät säilyvät, mutta nimesi ja
   osoitteesi poistetaan niistä.
@@ -105,6 +108,8 @@ av den här sidan. Till samma adress kan du också skicka frågor till dataskydd
 - **Anmälningar:** de evenemang du har anmält dig till, hur du deltar och dina svar på evenemangets frågor (till
   exempel specialkost).
 - **Närvaro och intyg:** uppgift om att du deltog och de deltagarintyg du har fått.
+- **Inbjudningar till nätverk:** om ett nätverks koordinator bjuder in dig, din adress, nätverket, när inbjudan
+  skickades och hur länge den gäller, samt om du tog emot den.
 - **Prenumeration på nyhetsbrevet:** adress, språk och när du gav och återkallade ditt samtycke.
 - **Logg över beslut:** vem som fattade vilket beslut i portalen (till exempel godkände ett medlemskap eller
   avbokade en anmälan) och när.
@@ -131,6 +136,7 @@ missbruk, och inloggningen använder en kaka. Vi använder inga spårningskakor.
   statistiken.
 - Ett användarkonto vars e-postadress aldrig har bekräftats raderas efter 7 dagar.
 - En obekräftad prenumeration på nyhetsbrevet raderas när bekräftelselänken har gått ut.
+- En inbjudan till ett nätverk som inte togs emot raderas när den har gått ut (efter 14 dagar).
 - Övriga uppgifter sparas så länge du har ett användarkonto. När du raderar ditt konto raderas din profil, dina
   medlemskap, anmälningar och din prenumeration. Loggens anteckningar om beslut finns kvar, men ditt namn och din
   adress tas bort ur dem.
@@ -167,6 +173,8 @@ details are at the end of this page; questions for the data protection officer c
 - **Enrolments:** the events you have enrolled in, how you take part, and your answers to the event's questions
   (dietary needs, for example).
 - **Attendance and certificates:** whether you attended, and the certificates of participation issued to you.
+- **Invitations to networks:** if a network's coordinator invites you, your address, the network, when the
+  invitation was sent and until when it is valid, and whether you accepted it.
 - **Newsletter subscription:** the address, the language, and when you gave and withdrew your consent.
 - **Audit trail:** who took which decision in the portal (approved a membership or cancelled an enrolment, for
   example) and when.
@@ -193,6 +201,7 @@ in uses a cookie. We use no tracking cookies.
   statistics.
 - An account whose e-mail address was never verified is removed after 7 days.
 - A newsletter subscription that was never confirmed is removed when its confirmation link expires.
+- An invitation to a network that was not accepted is removed when it expires (after 14 days).
 - Everything else is kept for as long as you have an account. When you delete your account, your profile,
   memberships, enrolments and newsletter subscription are erased. The audit trail keeps its entries, but your name
   and address are removed from them.

@@ -11,6 +11,7 @@ from ..errors import ERRORS, NewsletterError
 from .issues import (
     ensure_editable,
     queue_test,
+    resume_stalled_sends,
     save_issue,
     schedule_issue,
     send_issue,
@@ -36,6 +37,7 @@ __all__ = [
     "delete_expired_subscribers",
     "ensure_editable",
     "queue_test",
+    "resume_stalled_sends",
     "save_issue",
     "schedule_issue",
     "send_confirmation",

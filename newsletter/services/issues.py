@@ -1,8 +1,8 @@
 """Staff's operations on newsletter issues: edit, schedule, start and send them, and send a test."""
 
-from datetime import datetime, timedelta
+import logging
+from datetime import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +13,9 @@ from hyte_portal.emails import send_many
 from ..emails import messages_for_test_send
 from ..errors import ERRORS, NewsletterError
 from ..models import Delivery, NewsletterIssue, Subscriber
-from .sending import Report, deliver_pending
+from .sending import Report, deliver_pending, stalled_issue_ids
+
+logger = logging.getLogger(__name__)
 
 
 def ensure_editable(*, issue_id: int) -> NewsletterIssue:
@@ -114,7 +116,7 @@ def _queue_sending(issue_id: int) -> None:
 
 
 def start_due_issues(*, now: datetime | None = None) -> list[int]:
-    """Start every scheduled issue whose time has come, and requeue sends that stopped making progress."""
+    """Start every scheduled issue whose time has come; returns their ids."""
     now = now or timezone.now()
     started = []
     for issue_id in NewsletterIssue.objects.filter(
@@ -127,13 +129,24 @@ def start_due_issues(*, now: datetime | None = None) -> list[int]:
             _begin_sending(issue, by=SYSTEM)
             _queue_sending(issue.pk)
         started.append(issue_id)
-    # A send whose task was lost (say Redis was flushed) resumes here; a duplicate task is harmless.
-    stalled_before = now - timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS + settings.NEWSLETTER_TASK_SECONDS)
-    for issue_id in NewsletterIssue.objects.filter(
-        status=NewsletterIssue.Status.SENDING, updated_at__lt=stalled_before
-    ).values_list("pk", flat=True):
-        _queue_sending(issue_id)
     return started
+
+
+def resume_stalled_sends(*, now: datetime | None = None) -> list[int]:
+    """Queue a new sending run for each issue that nobody is sending any more (its worker died, or its task was
+    lost); returns their ids. The beat calls this every NEWSLETTER_CHECK_SECONDS, so that the rows of a dead
+    worker, free once its short lease has run out, are taken over within a minute.
+
+    A duplicate run is harmless (runs claim separate rows), but to avoid piling them up behind a busy queue, the
+    issue is marked as touched now, so that it counts as stalled again only after another lease's length.
+    """
+    now = now or timezone.now()
+    stalled = stalled_issue_ids(now=now)
+    for issue_id in stalled:
+        NewsletterIssue.objects.filter(pk=issue_id).update(updated_at=now)
+        logger.warning("Issue %s: nobody was sending it; a new sending run is queued", issue_id)
+        _queue_sending(issue_id)
+    return stalled
 
 
 def send_issue(*, issue_id: int, time_budget: float | None = None) -> Report | None:

@@ -1,10 +1,12 @@
 """Delivering an issue: claim pending deliveries in batches, send each batch over one SMTP connection.
 
 Exactly once, as far as SMTP allows:
-- A batch is claimed under `SELECT ... FOR UPDATE SKIP LOCKED` by setting `claimed_until` (a lease) and
-  a claim token, so two senders never hold the same rows; a dead sender's rows come free when its
-  lease runs out. A slow sender whose lease ran out skips any row another sender has taken since:
-  each message starts with an update conditional on the row still being pending under its token.
+- A batch is claimed under `SELECT ... FOR UPDATE SKIP LOCKED` by setting `claimed_until` (a lease of
+  NEWSLETTER_CLAIM_SECONDS) and a claim token, so two senders never hold the same rows. The lease is short
+  and the sender renews it while it works (Lease), so a dead sender's rows come free within that time and
+  the beat's resume_stalled_sends hands them to a new run. A slow sender whose lease ran out anyway skips
+  any row another sender has taken since: each message starts with an update conditional on the row
+  still being pending under its token.
 - Just before a message goes out, its delivery is marked `sending`; when the server has taken it, `sent`.
   A delivery found still `sending` after its lease belonged to a sender that died in between: the
   server may or may not have it, so it is marked failed ("interrupted") and never sent again.
@@ -24,7 +26,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import DateTimeField, F, Min, Q, Value
+from django.db.models import DateTimeField, Exists, F, Min, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -212,6 +214,34 @@ def _claim_batch(issue_id: int) -> tuple[str, list[Delivery]]:
     return token, list(Delivery.objects.filter(pk__in=ids).select_related("subscriber").order_by("pk"))
 
 
+class Lease:
+    """A sender's claim on its batch, renewed while it sends: each time a quarter of the lease has passed, the
+    rows it still holds (pending or being sent, under its token) get a full lease again, in one statement.
+
+    Renewing keeps the lease short, so that the rows of a sender that died come free soon, while a live sender
+    that takes longer than one lease over its batch (a slow server, a low send rate) keeps them. Rows another
+    sender took over meanwhile carry another token and are left alone.
+    """
+
+    def __init__(self, *, token: str, ids: list[int]):
+        self.token = token
+        self.ids = ids
+        self.length = timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS)
+        self.renew_at = timezone.now() + self.length / 4
+
+    def keep(self) -> None:
+        now = timezone.now()
+        if now < self.renew_at:
+            return
+        Delivery.objects.filter(
+            pk__in=self.ids,
+            claim_token=self.token,
+            status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING],
+            claimed_until__isnull=False,  # released rows (a retry later, the deadline) stay released
+        ).update(claimed_until=now + self.length)
+        self.renew_at = now + self.length / 4
+
+
 def _send_batch(
     batch: list[Delivery], *, token: str, messages: IssueMessages, pacer: Pacer, report: Report, deadline: float
 ):
@@ -219,7 +249,9 @@ def _send_batch(
 
     A success is written together with the next delivery's "sending" mark (one statement instead
     of two), unless the pacer is about to sleep or the batch ends, when it is written at once.
+    The claim is renewed before each message once a quarter of its lease has passed (Lease).
     """
+    lease = Lease(token=token, ids=[delivery.pk for delivery in batch])
     connection = open_connection()
     unrecorded_success = None
     try:
@@ -236,6 +268,7 @@ def _send_batch(
                 _record_success(unrecorded_success)
                 unrecorded_success = None
             pacer.wait()
+            lease.keep()
             still_ours = _start_attempt(delivery, token=token, finishing=unrecorded_success)
             unrecorded_success = None
             if not still_ours:
@@ -350,6 +383,28 @@ def _count_bounce(subscriber_id: int) -> None:
         consecutive_failures__gte=settings.NEWSLETTER_BOUNCES_TO_UNSUBSCRIBE,
     )
     unsubscribe(subscriber_ids=bouncing.values("pk"), reason=Subscriber.UnsubscribeReason.BOUNCING)
+
+
+def stalled_issue_ids(*, now: datetime) -> list[int]:
+    """Issues being sent that nobody is sending: no delivery under a live claim, at least one that could be
+    sent now (pending and free, or left "sending" by a sender whose lease ran out), and no progress recorded
+    for a lease's length (a run that has just ended and queued its continuation is not stalled)."""
+    live_claim = Delivery.objects.filter(issue=OuterRef("pk"), claimed_until__gte=now)
+    sendable = Delivery.objects.filter(issue=OuterRef("pk")).filter(
+        Q(
+            Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now),
+            Q(claimed_until__isnull=True) | Q(claimed_until__lt=now),
+            status=Delivery.Status.PENDING,
+        )
+        | Q(status=Delivery.Status.SENDING, claimed_until__lt=now)
+    )
+    quiet_since = now - timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS)
+    return list(
+        NewsletterIssue.objects.filter(status=NewsletterIssue.Status.SENDING, updated_at__lt=quiet_since)
+        .filter(Exists(sendable))
+        .exclude(Exists(live_claim))
+        .values_list("pk", flat=True)
+    )
 
 
 def _record_progress(issue_id: int) -> None:

@@ -1,11 +1,13 @@
 import json
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from events.models import Enrollment
+from networks.services import invite_member
 from tests.events.factories import EnrollmentFactory
 from tests.factories import UserFactory
-from tests.networks.factories import MembershipFactory
+from tests.networks.factories import MembershipFactory, NetworkFactory
 from tests.newsletter.factories import SubscriberFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,5 +46,25 @@ def test_export_runs_a_fixed_number_of_queries(member_client, user, django_asser
     for _ in range(5):
         MembershipFactory(user=user)
         EnrollmentFactory(user=user)
-    with django_assert_max_num_queries(10):
+        invite_member(network=NetworkFactory(), email=user.email, invited_by=None)
+    with django_assert_max_num_queries(11):
         member_client.get("/en/me/export/")
+
+
+def test_export_lists_the_invitations_sent_to_the_members_proved_addresses(member_client, user):
+    invited_to = NetworkFactory(name_en="Oral health directors")
+    invite_member(network=invited_to, email=user.email.upper(), invited_by=None)
+    EmailAddress.objects.create(user=user, email="work@example.org", verified=True)
+    invite_member(network=NetworkFactory(name_en="Work network"), email="work@example.org", invited_by=None)
+    EmailAddress.objects.create(user=user, email="not-proved@example.org", verified=False)
+    invite_member(network=NetworkFactory(name_en="Someone else's"), email="not-proved@example.org", invited_by=None)
+    invite_member(network=invited_to, email="other@example.org", invited_by=None)
+
+    data = json.loads(member_client.get("/en/me/export/").content)
+
+    assert [(i["network"], i["email"], i["status"]) for i in data["network_invitations"]] == [
+        ("Oral health directors", user.email.lower(), "pending"),
+        ("Work network", "work@example.org", "pending"),
+    ]
+    assert data["network_invitations"][0]["valid_until"] and data["network_invitations"][0]["accepted_at"] is None
+    assert "other@example.org" not in json.dumps(data) and "Someone else's" not in json.dumps(data)

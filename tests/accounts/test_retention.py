@@ -5,6 +5,7 @@ import datetime as dt
 import io
 
 import pytest
+import time_machine
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.management import call_command
@@ -13,15 +14,23 @@ from accounts.models import User
 from accounts.retention import apply_retention
 from audit.models import AuditEntry
 from events.models import Enrollment
+from networks.models import Invitation
+from networks.services import invite_member
 from newsletter.models import Subscriber
 from tests.events.factories import EnrollmentFactory, EventFactory
 from tests.factories import UserFactory
 from tests.helpers import in_days
+from tests.networks.factories import NetworkFactory
 from tests.newsletter.factories import SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 
-NOTHING_REMOVED = {"enrollment_answers_erased": 0, "unverified_accounts_removed": 0, "newsletter_sign_ups_removed": 0}
+NOTHING_REMOVED = {
+    "enrollment_answers_erased": 0,
+    "unverified_accounts_removed": 0,
+    "newsletter_sign_ups_removed": 0,
+    "expired_invitations_removed": 0,
+}
 
 
 def enrollment_of_an_event_that_ended(days_ago: float) -> Enrollment:
@@ -97,7 +106,14 @@ def test_each_run_leaves_its_counts_in_the_audit_trail_and_a_second_run_removes_
     enrollment_of_an_event_that_ended(days_ago=35)
     unverified_account(joined_days_ago=9)
     SubscriberFactory(status=Subscriber.Status.PENDING, confirmation_sent_at=in_days(-30))
-    counts = {"enrollment_answers_erased": 2, "unverified_accounts_removed": 1, "newsletter_sign_ups_removed": 1}
+    with time_machine.travel(in_days(-15)):
+        invite_member(network=NetworkFactory(), email="never-answered@example.org", invited_by=None)
+    counts = {
+        "enrollment_answers_erased": 2,
+        "unverified_accounts_removed": 1,
+        "newsletter_sign_ups_removed": 1,
+        "expired_invitations_removed": 1,
+    }
     assert apply_retention() == counts
     assert apply_retention() == NOTHING_REMOVED
     first, second = AuditEntry.objects.filter(action="privacy.retention_applied").order_by("pk")
@@ -135,3 +151,25 @@ def test_the_beat_runs_the_retention_task_daily():
     [entry] = [entry for entry in settings.CELERY_BEAT_SCHEDULE.values() if entry["task"].endswith("apply_retention")]
     assert entry["task"] in app.tasks and entry["schedule"] == 24 * 3600
     assert tasks.apply_retention.delay().get() == NOTHING_REMOVED
+
+
+def test_invitations_nobody_can_accept_any_more_are_removed_and_the_trail_forgets_their_address():
+    network = NetworkFactory()
+    with time_machine.travel(in_days(-15)):
+        expired = invite_member(network=network, email="expired@example.org", invited_by=None)
+        replaced = invite_member(network=network, email="twice@example.org", invited_by=None)
+        accepted = invite_member(network=network, email="accepted@example.org", invited_by=None)
+        Invitation.objects.filter(pk=accepted.pk).update(status=Invitation.Status.ACCEPTED, accepted_at=in_days(-14))
+    with time_machine.travel(in_days(-13)):
+        waiting = invite_member(network=network, email="twice@example.org", invited_by=None)  # replaces `replaced`
+    assert apply_retention()["expired_invitations_removed"] == 2
+    assert set(Invitation.objects.values_list("pk", flat=True)) == {accepted.pk, waiting.pk}
+    invited = AuditEntry.objects.filter(action="membership.invited")
+    assert sorted(entry.details.get("email", "") for entry in invited) == [
+        "",
+        "",
+        "accepted@example.org",
+        "twice@example.org",
+    ]
+    assert not invited.filter(object_label__contains="expired@example.org").exists()
+    assert not Invitation.objects.filter(pk__in=[expired.pk, replaced.pk]).exists()

@@ -13,9 +13,13 @@ from tests.newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_token_finds_its_subscriber():
+def test_each_token_finds_its_subscriber_only_through_its_own_link():
     subscriber = SubscriberFactory()
-    assert selectors.find_by_token(subscriber.token) == subscriber
+    assert subscriber.token != subscriber.unsubscribe_token
+    assert selectors.find_by_confirmation_token(subscriber.token) == subscriber
+    assert selectors.find_by_unsubscribe_token(subscriber.unsubscribe_token) == subscriber
+    assert selectors.find_by_confirmation_token(subscriber.unsubscribe_token) is None
+    assert selectors.find_by_unsubscribe_token(subscriber.token) is None
 
 
 @pytest.mark.parametrize(
@@ -34,7 +38,8 @@ def test_a_token_finds_its_subscriber():
 def test_a_malformed_token_finds_nothing_without_asking_the_database(django_assert_num_queries, token):
     SubscriberFactory()
     with django_assert_num_queries(0):
-        assert selectors.find_by_token(token) is None
+        assert selectors.find_by_confirmation_token(token) is None
+        assert selectors.find_by_unsubscribe_token(token) is None
 
 
 def test_a_confirmation_link_is_pending_until_it_expires():

@@ -1,6 +1,7 @@
 """Sending an issue: one delivery per active subscriber, each in their language, once, with list headers."""
 
 import datetime as dt
+import io
 import time
 
 import pytest
@@ -36,7 +37,7 @@ def test_each_active_subscriber_gets_the_issue_once_in_their_language_with_list_
     assert "Här är nyheterna" in by_address[sv.email].body
     assert by_address[en.email].extra_headers["Content-Language"] == "en"
     headers = by_address[fi.email].extra_headers
-    assert headers["List-Unsubscribe"] == f"<http://127.0.0.1:8000/fi/newsletter/unsubscribe/{fi.token}/>"
+    assert headers["List-Unsubscribe"] == f"<http://127.0.0.1:8000/fi/newsletter/unsubscribe/{fi.unsubscribe_token}/>"
     assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     issue.refresh_from_db()
     assert (issue.status, issue.recipient_count, issue.sent_count, issue.failed_count) == ("sent", 3, 3, 0)
@@ -196,3 +197,110 @@ def test_an_edit_of_an_issue_being_sent_is_refused_and_nothing_is_written():
         services.save_issue(issue=opened)
     issue.refresh_from_db()
     assert issue.subject_fi == "Hyvän kierteen uutiskirje"
+
+
+def issue_with_deliveries(count: int) -> NewsletterIssue:
+    SubscriberFactory.create_batch(count)
+    issue = NewsletterIssueFactory()
+    services.send_issue(issue_id=issue.pk, time_budget=0)  # deliveries created, nothing sent yet
+    return issue
+
+
+def test_a_dead_senders_claim_is_taken_over_by_the_next_check_once_its_short_lease_runs_out(settings):
+    from newsletter.services import sending
+
+    settings.NEWSLETTER_CLAIM_SECONDS = 40
+    issue = issue_with_deliveries(3)
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        _token, dead_batch = sending._claim_batch(issue.pk)  # a worker claims all three, then is killed
+        assert len(dead_batch) == 3
+        clock.shift(39)
+        assert services.resume_stalled_sends() == [] and not mail.outbox  # the claim still holds
+        clock.shift(2)
+        assert services.resume_stalled_sends() == [issue.pk]  # the run is queued (here: runs inline)
+    issue.refresh_from_db()
+    assert issue.status == "sent" and len(mail.outbox) == 3
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(d.subscriber.email for d in dead_batch)
+
+
+def test_a_send_that_is_progressing_or_waiting_for_a_retry_is_not_resumed(settings):
+    settings.NEWSLETTER_CLAIM_SECONDS = 40
+    issue = issue_with_deliveries(2)
+    assert services.resume_stalled_sends() == []  # progress was recorded a moment ago
+    Delivery.objects.filter(issue=issue).update(next_attempt_at=timezone.now() + dt.timedelta(minutes=5))
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=2)):
+        assert services.resume_stalled_sends() == []  # its continuation is queued for the retry time
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=6)):
+        assert services.resume_stalled_sends() == [issue.pk]  # that continuation was lost: the check resumes
+        assert services.resume_stalled_sends() == []  # once: it waits for the resumed run to show progress
+    assert len(mail.outbox) == 2
+
+
+class ClockPacer:
+    """Instead of waiting between messages, moves the clock on, as a slow send would; at each message a second
+    sender tries to claim the batch, as another worker would."""
+
+    def __init__(self, clock, issue_id, seconds):
+        self.clock, self.issue_id, self.seconds = clock, issue_id, seconds
+        self.taken_over = []
+
+    def must_wait(self):
+        return False
+
+    def wait(self):
+        from newsletter.services import sending
+
+        self.clock.shift(self.seconds)
+        self.taken_over += sending._claim_batch(self.issue_id)[1]
+
+
+def send_one_slow_batch(issue, *, seconds_per_message) -> ClockPacer:
+    from newsletter.services import sending
+
+    token, batch = sending._claim_batch(issue.pk)
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        pacer = ClockPacer(clock, issue.pk, seconds_per_message)
+        report = sending.Report()
+        messages = sending.IssueMessages(issue)
+        sending._send_batch(batch, token=token, messages=messages, pacer=pacer, report=report,
+                            deadline=time.monotonic() + 600)  # fmt: skip
+    return pacer
+
+
+def test_a_live_sender_renews_its_lease_and_is_not_taken_over_however_long_its_batch_takes(settings):
+    settings.NEWSLETTER_CLAIM_SECONDS = 40
+    issue = issue_with_deliveries(6)
+    pacer = send_one_slow_batch(issue, seconds_per_message=15)  # 90 s for the batch: over twice the lease
+    assert pacer.taken_over == []
+    assert len(mail.outbox) == 6
+    assert set(Delivery.objects.filter(issue=issue).values_list("status", "claimed_until")) == {("sent", None)}
+
+
+def test_without_renewing_a_slow_sender_would_be_taken_over(settings, monkeypatch):
+    """The negative control of the test above: it catches a sender that does not renew its lease."""
+    from newsletter.services import sending
+
+    monkeypatch.setattr(sending.Lease, "keep", lambda lease: None)
+    settings.NEWSLETTER_CLAIM_SECONDS = 40
+    issue = issue_with_deliveries(6)
+    pacer = send_one_slow_batch(issue, seconds_per_message=15)
+    assert len({d.pk for d in pacer.taken_over}) == 4  # after 45 s, the last four rows went to the second sender
+    assert len(mail.outbox) == 2  # which the slow one then skipped: nothing is sent twice
+
+
+def test_the_embedded_defaults_command_starts_due_issues_and_resumes_a_dead_senders_send(settings):
+    from django.core.management import call_command
+
+    from newsletter.services import sending
+
+    settings.NEWSLETTER_CLAIM_SECONDS = 40
+    stalled = issue_with_deliveries(2)
+    sending._claim_batch(stalled.pk)  # its worker dies holding the claim
+    scheduled = NewsletterIssueFactory()
+    services.schedule_issue(issue_id=scheduled.pk, when=timezone.now() + dt.timedelta(seconds=30), by=None)
+    output = io.StringIO()
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=41)):
+        call_command("send_due_newsletters", stdout=output)
+    assert output.getvalue().strip() == "1 issue(s) started, 1 stalled send(s) resumed."
+    assert set(NewsletterIssue.objects.values_list("status", flat=True)) == {"sent"}
+    assert len(mail.outbox) == 4  # two subscribers, two issues, once each

@@ -27,12 +27,15 @@ def test_messages_arrive_with_the_right_language_and_headers(smtp_backend):
     [to_sv] = smtp_backend.messages_to(sv.email)
     assert to_sv["Subject"] == "Den goda spiralens nyhetsbrev"
     assert to_sv["Content-Language"] == "sv"
-    assert to_fi["List-Unsubscribe"].strip() == f"<http://127.0.0.1:8000/fi/newsletter/unsubscribe/{fi.token}/>"
+    assert (
+        to_fi["List-Unsubscribe"].strip()
+        == f"<http://127.0.0.1:8000/fi/newsletter/unsubscribe/{fi.unsubscribe_token}/>"
+    )
     assert to_fi["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert to_fi["From"] == "HYTE <hyte@example.org>" and to_fi["Reply-To"] == "hyte@example.org"
     assert to_fi["Date"] and to_fi["Message-ID"]
     html = to_fi.get_body(("html",)).get_content()
-    assert "Tässä uutiset" in html and f"/fi/newsletter/unsubscribe/{fi.token}/" in html
+    assert "Tässä uutiset" in html and f"/fi/newsletter/unsubscribe/{fi.unsubscribe_token}/" in html
 
 
 def test_a_permanent_refusal_fails_that_delivery_only_and_is_not_retried(smtp_backend):

@@ -105,18 +105,25 @@ def test_subscribing_again_after_expiry_sends_a_new_working_link(client):
     assert Subscriber.objects.get().status == "active"
 
 
-@pytest.mark.parametrize("token", ["nonsense", "x" * 300, "a" * 43, "%00" + "a" * 42])  # %00: a NUL byte
-def test_a_wrong_token_gets_a_clear_page_not_an_error(client, token):
+@pytest.mark.parametrize(
+    "token", ["nonsense", "x" * 300, "a" * 43, "%00" + "a" * 42, "%00", "a%00b", "%C3%A4" * 43, "a" * 42 + "%0A"]
+)  # %00: a NUL byte
+def test_a_wrong_token_gets_a_clear_page_not_an_error_and_changes_nothing(client, token):
+    subscriber = SubscriberFactory(status=Subscriber.Status.PENDING, consented_at=None)
+    before = row_of(subscriber)
     for path in (f"/fi/newsletter/confirm/{token}/", f"/fi/newsletter/unsubscribe/{token}/"):
         for method in (client.get, client.post):
             response = method(path)
             assert response.status_code == 404
             assert "Linkki ei kelpaa" in response.content.decode()
+        one_click = client.post(path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+        assert one_click.status_code == 404
+    assert row_of(subscriber) == before
 
 
 def test_unsubscribing_by_the_personal_link_asks_then_unsubscribes(client):
     subscriber = SubscriberFactory(email="leaving@example.org")
-    path = f"/en/newsletter/unsubscribe/{subscriber.token}/"
+    path = f"/en/newsletter/unsubscribe/{subscriber.unsubscribe_token}/"
     assert "Unsubscribe from the newsletter" in client.get(path).content.decode()
     subscriber.refresh_from_db()
     assert subscriber.status == "active"
@@ -130,7 +137,7 @@ def test_unsubscribing_by_the_personal_link_asks_then_unsubscribes(client):
 def test_one_click_unsubscribe_works_without_login_or_csrf_token_and_is_idempotent():
     subscriber = SubscriberFactory(email="oneclick@example.org")
     mail_client = Client(enforce_csrf_checks=True)
-    path = f"/fi/newsletter/unsubscribe/{subscriber.token}/"
+    path = f"/fi/newsletter/unsubscribe/{subscriber.unsubscribe_token}/"
     for _ in range(2):
         response = mail_client.post(
             path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
@@ -138,6 +145,105 @@ def test_one_click_unsubscribe_works_without_login_or_csrf_token_and_is_idempote
         assert response.status_code == 200
     subscriber.refresh_from_db()
     assert subscriber.status == "unsubscribed"
+
+
+def row_of(subscriber) -> dict:
+    return Subscriber.objects.filter(pk=subscriber.pk).values().get()
+
+
+def test_opening_either_link_by_get_or_head_changes_nothing(client):
+    """What a mail security scanner does within seconds of delivery: follow every link."""
+    pending = SubscriberFactory(status=Subscriber.Status.PENDING, consented_at=None)
+    active = SubscriberFactory()
+    before = [row_of(pending), row_of(active)]
+    for path in (
+        f"/en/newsletter/confirm/{pending.token}/",
+        f"/en/newsletter/unsubscribe/{pending.unsubscribe_token}/",
+        f"/en/newsletter/unsubscribe/{active.unsubscribe_token}/",
+    ):
+        for method in (client.get, client.head):
+            assert method(path).status_code == 200
+    assert [row_of(pending), row_of(active)] == before
+    page = client.get(f"/en/newsletter/unsubscribe/{active.unsubscribe_token}/").content.decode()
+    assert f'<form method="post" action="/en/newsletter/unsubscribe/{active.unsubscribe_token}/">' in page
+    assert 'name="csrfmiddlewaretoken"' in page
+
+
+def test_the_confirmation_token_does_not_unsubscribe():
+    subscriber = SubscriberFactory()
+    before = row_of(subscriber)
+    mail_client = Client(enforce_csrf_checks=True)
+    response = mail_client.post(
+        f"/en/newsletter/unsubscribe/{subscriber.token}/",
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 404 and "This link is not valid" in response.content.decode()
+    assert row_of(subscriber) == before
+
+
+def test_the_unsubscribe_token_does_not_confirm(client):
+    subscriber = SubscriberFactory(status=Subscriber.Status.PENDING, consented_at=None)
+    before = row_of(subscriber)
+    response = client.post(f"/en/newsletter/confirm/{subscriber.unsubscribe_token}/")
+    assert response.status_code == 404 and "This link is not valid" in response.content.decode()
+    assert row_of(subscriber) == before
+
+
+def test_the_confirmation_mail_carries_only_the_confirmation_token(client):
+    subscribe(client, "reader@example.org")
+    subscriber = Subscriber.objects.get()
+    [message] = mail.outbox
+    body = message.body + message.alternatives[0][0]
+    assert subscriber.token in body and subscriber.unsubscribe_token not in body
+
+
+def test_a_post_without_the_pages_csrf_token_or_the_one_click_field_unsubscribes_nobody():
+    """A scanner that submits forms, or another site's form: the question again, nothing changed."""
+    subscriber = SubscriberFactory()
+    before = row_of(subscriber)
+    browser = Client(enforce_csrf_checks=True)
+    path = f"/en/newsletter/unsubscribe/{subscriber.unsubscribe_token}/"
+    for data in ({}, {"List-Unsubscribe": "something else"}):
+        response = browser.post(path, data)
+        assert response.status_code == 403
+        assert "Press the button again" in response.content.decode()
+    assert row_of(subscriber) == before
+
+
+def test_a_confirmation_post_without_the_pages_csrf_token_asks_again_and_confirms_nothing():
+    subscriber = SubscriberFactory(status=Subscriber.Status.PENDING, consented_at=None)
+    before = row_of(subscriber)
+    browser = Client(enforce_csrf_checks=True)
+    path = f"/en/newsletter/confirm/{subscriber.token}/"
+    response = browser.post(path)
+    assert response.status_code == 403 and "Press the button again" in response.content.decode()
+    assert row_of(subscriber) == before
+    csrf_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()).group(1)
+    assert browser.post(path, {"csrfmiddlewaretoken": csrf_token}).status_code == 302
+    assert Subscriber.objects.get().status == "active"
+
+
+def test_the_pages_button_unsubscribes_with_its_csrf_token():
+    subscriber = SubscriberFactory()
+    browser = Client(enforce_csrf_checks=True)
+    path = f"/en/newsletter/unsubscribe/{subscriber.unsubscribe_token}/"
+    page = browser.get(path).content.decode()
+    csrf_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = browser.post(path, {"csrfmiddlewaretoken": csrf_token})
+    assert response.status_code == 200 and "You have unsubscribed" in response.content.decode()
+    subscriber.refresh_from_db()
+    assert subscriber.status == "unsubscribed"
+
+
+def test_an_old_issues_unsubscribe_link_still_works_after_subscribing_again(client):
+    subscriber = SubscriberFactory(email="back@example.org", status=Subscriber.Status.UNSUBSCRIBED)
+    old_link = f"/en/newsletter/unsubscribe/{subscriber.unsubscribe_token}/"
+    subscribe(client, "back@example.org")
+    client.post(confirmation_link(mail.outbox[0]))
+    assert Subscriber.objects.get().status == "active"
+    client.post(old_link)
+    assert Subscriber.objects.get().status == "unsubscribed"
 
 
 def test_unsubscribed_address_can_subscribe_again_with_a_new_link(client):
