@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.services import forget_person, record
+from hyte_portal.lookups import email_matches
 
 from . import selectors
 from .models import User
@@ -47,7 +48,7 @@ def delete_account(*, user, by) -> None:
 
     with transaction.atomic():
         release_seats_of(user=user)
-        (Subscriber.objects.filter(user=user) | Subscriber.objects.filter(email__iexact=user.email)).delete()
+        (Subscriber.objects.filter(user=user) | Subscriber.objects.filter(email_matches(user.email))).delete()
         record(actor=by, action="account.erased", obj=user, person=user, details={"user_id": user.pk})
         forget_person(user=user)
         user.delete()

@@ -177,7 +177,8 @@ def with_seat_counts(events: QuerySet[Event]) -> QuerySet[Event]:
 
 def event_list_for(user, *, past=False, network=None, kind="", format="") -> QuerySet[Event]:
     """The events page: upcoming published events (soonest first) or the archive of past ones (latest first,
-    with the materials the user may open)."""
+    with the materials the user may open). Without seat counts: the page adds them to the events it shows
+    (with_seat_counts), so that neither its count nor its page aggregates every enrolment."""
     now = timezone.now()
     events = events_visible_to(user).select_related("network")
     if past:
@@ -195,7 +196,7 @@ def event_list_for(user, *, past=False, network=None, kind="", format="") -> Que
         events = events.filter(kind=kind)
     if format:
         events = events.filter(format=format)
-    return with_seat_counts(events)
+    return events
 
 
 def is_members_only_event(slug: str) -> bool:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from hyte_portal.page_cache import cached_for_visitors
 from materials.selectors import materials_visible_to
 
 from . import selectors, services
@@ -23,11 +24,14 @@ EVENTS_PER_PAGE = 20
 
 
 @require_safe
+@cached_for_visitors(shows_seats=True)
 def event_list(request):
     past = request.GET.get("past") == "1"
     filter_form = EventFilterForm(request.GET or None)
     events = selectors.event_list_for(request.user, past=past, **filter_form.filters())
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    # The seats are counted for this page's events only, and the paginator counts the events without them.
+    page.object_list = selectors.with_seat_counts(events.filter(pk__in=page.object_list.values("pk")))
     my_enrollments = selectors.live_enrollments_by_event(request.user, page)
     for event in page:
         event.my_enrollment = my_enrollments.get(event.pk)
@@ -71,6 +75,7 @@ def _detail_context(request, event, form=None):
 
 
 @require_safe
+@cached_for_visitors(shows_seats=True)
 def event_detail(request, slug):
     if not request.user.is_authenticated and selectors.is_members_only_event(slug):
         # An invited director who follows the link before logging in is asked to log in, not told "not found".
