@@ -14,6 +14,7 @@ BENCH_SCALE (1), BENCH_SECONDS (5 per run), BENCH_ROUNDS (2), BENCH_PORT (8765),
 import datetime as dt
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -203,6 +204,8 @@ def run_size(label: str, scale: float, with_load_tests: bool) -> dict:
 
 
 def main() -> None:
+    # A stop (Ctrl-C, kill) still stops gunicorn: the context managers' finally blocks run.
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(1))
     sys.path.insert(0, str(ROOT))
     check_environment()
     import django

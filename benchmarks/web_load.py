@@ -107,7 +107,16 @@ def wrk(url: str, seconds: float, cookie: str = "") -> dict:
     """wrk at 16 connections for `seconds` against one address: requests/s and latency percentiles in ms."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(REPORT_SCRIPT)
-    command = ["wrk", f"-t{WRK_THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "30s", "-s", script.name]
+    command = [
+        "wrk",
+        f"-t{WRK_THREADS}",
+        f"-c{CONNECTIONS}",
+        f"-d{max(round(seconds), 1)}s",
+        "--timeout",
+        "30s",
+        "-s",
+        script.name,
+    ]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     try:

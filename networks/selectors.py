@@ -1,5 +1,7 @@
 """Reads about networks that pages, partials, the admin and other apps share."""
 
+import uuid
+
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
@@ -47,29 +49,37 @@ def listed_networks() -> QuerySet[Network]:
     return Network.objects.filter(is_active=True).alias(kind_rank=_kind_rank()).order_by("kind_rank", "order", "slug")
 
 
-MEMBER_COUNTS_KEY = "networks:active-member-counts"
+MEMBER_COUNTS_GENERATION_KEY = "networks:active-member-counts:generation"
 MEMBER_COUNTS_SECONDS = 300
 
 
 def member_counts() -> dict[int, int]:
     """Active members per network id, from the cache; counted (one query over all memberships) when it is empty.
 
-    Counting a region's 100,000 memberships on every page view cost more than the rest of the page. Every save or
-    delete of a membership empties the cache (forget_member_counts, connected in networks.apps), at once and when
-    its transaction commits; the five-minute lifetime bounds what a change made without signals could leave.
+    Counting a region's 100,000 memberships on every page view cost more than the rest of the page. The counts are
+    kept under a generation that every save or delete of a membership replaces (forget_member_counts, connected
+    in networks.apps), at once and when its transaction commits. Counts made from a snapshot older than a change
+    are therefore stored under a generation nobody reads any more; the five-minute lifetime bounds what a change
+    made without signals (queryset.update()) could leave.
     """
-    counts = cache.get(MEMBER_COUNTS_KEY)
+    generation = cache.get(MEMBER_COUNTS_GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache.add(MEMBER_COUNTS_GENERATION_KEY, generation, None)
+        generation = cache.get(MEMBER_COUNTS_GENERATION_KEY, generation)
+    key = f"networks:active-member-counts:{generation}"
+    counts = cache.get(key)
     if counts is None:
         active = Membership.objects.filter(status=Membership.Status.ACTIVE).order_by()
         counts = dict(active.values("network_id").annotate(count=Count("pk")).values_list("network_id", "count"))
-        cache.set(MEMBER_COUNTS_KEY, counts, MEMBER_COUNTS_SECONDS)
+        cache.set(key, counts, MEMBER_COUNTS_SECONDS)
     return counts
 
 
 def forget_member_counts(**kwargs) -> None:
-    """Empty the cached member counts, now and once the current transaction commits."""
-    cache.delete(MEMBER_COUNTS_KEY)
-    transaction.on_commit(lambda: cache.delete(MEMBER_COUNTS_KEY))
+    """Start a new generation of the cached member counts, now and once the current transaction commits."""
+    cache.set(MEMBER_COUNTS_GENERATION_KEY, uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(MEMBER_COUNTS_GENERATION_KEY, uuid.uuid4().hex, None))
 
 
 def with_member_count(networks):
