@@ -28,18 +28,31 @@ def table(report: dict) -> str:
             f"{figures['p99_ms']:.1f} | {figures['ratio_to_bare'] * 100:.1f} % | {scale_ratio} |"
         )
     direct, storm, newsletter = region["enrolment_direct"], region["enrol_storm"], report["newsletter"]
-    lines += [
-        "",
-        f"- Enrolment, the service called directly by {direct['threads']} threads for one event "
-        f"({direct['members']} members, {direct['capacity']} seats): **{direct['enrolments_per_second']:.0f}/s** "
-        f"(plain inserts: {direct['plain_inserts_per_second']:.0f}/s); confirmed {direct['confirmed']}.",
-        f"- {storm['members']} logged-in members pressing Enrol at once through gunicorn: the last answer after "
-        f"**{storm['seconds_until_last_answer']:.1f} s** (median {storm['median_seconds']:.1f} s); confirmed "
-        f"{storm['confirmed']} of {storm['capacity']} seats, {storm['waitlisted']} on the waiting list.",
-        f"- Newsletter to {newsletter['subscribers']} subscribers: {newsletter['portal_rate']:.0f} messages/s against "
-        f"{newsletter['loop_rate']:.0f}/s for a plain smtplib loop: **{newsletter['ratio']:.2f}** of it.",
-        "- Demo-size figures and every round are in `benchmarks/results/latest.json`.",
-    ]
+    lines.append("")
+    if "error" in direct:
+        lines.append(f"- Enrolment, the service called directly: not measured ({direct['error']}).")
+    else:
+        lines.append(
+            f"- Enrolment, the service called directly by {direct['threads']} threads for one event "
+            f"({direct['members']} members, {direct['capacity']} seats): **{direct['enrolments_per_second']:.0f}/s** "
+            f"(plain inserts: {direct['plain_inserts_per_second']:.0f}/s); confirmed {direct['confirmed']}."
+        )
+    if "error" in storm:
+        lines.append(f"- Members pressing Enrol at once: not measured ({storm['error']}).")
+    else:
+        lines.append(
+            f"- {storm['members']} logged-in members pressing Enrol at once through gunicorn: the last answer after "
+            f"**{storm['seconds_until_last_answer']:.1f} s** (median {storm['median_seconds']:.1f} s); confirmed "
+            f"{storm['confirmed']} of {storm['capacity']} seats, {storm['waitlisted']} on the waiting list."
+        )
+    if "error" in newsletter:
+        lines.append(f"- Newsletter: not measured ({newsletter['error']}).")
+    else:
+        lines.append(
+            f"- Newsletter to {newsletter['subscribers']} subscribers: {newsletter['portal_rate']:.0f} messages/s "
+            f"against {newsletter['loop_rate']:.0f}/s for a plain smtplib loop: **{newsletter['ratio']:.2f}** of it."
+        )
+    lines.append("- Demo-size figures and every page's path are in `benchmarks/results/latest.json`.")
     return "\n".join(lines)
 
 
