@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 UV := .tools/bin/uv
 LANGS := -l fi -l sv -l en
 
-.PHONY: install run test lint bench up worker beat messages lock clean
+.PHONY: install run test lint bench bench-pytest up worker beat messages lock clean
 
 install: $(VENV)/.installed
 
@@ -38,7 +38,14 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 
+## make bench: pages, enrolment and the newsletter under load (benchmarks/run.py; needs wrk, PostgreSQL and Redis).
+## BENCH_DATABASE_URL (default DATABASE_URL, name must contain "bench": it is recreated), BENCH_REDIS_URL (flushed),
+## BENCH_SCALE=0.05 BENCH_SECONDS=2 BENCH_ROUNDS=1 for a quick run. The older pytest benchmarks: make bench-pytest.
 bench: install
+	@command -v wrk >/dev/null || { echo "make bench needs wrk (Debian: apt-get install wrk)"; exit 1; }
+	$(PY) -m benchmarks.run
+
+bench-pytest: install
 	$(VENV)/bin/pytest benchmarks -p no:cacheprovider -s
 
 ## make up: the full stack on local PostgreSQL and Redis (web, worker, beat), in production mode (DEBUG off) on

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from hyte_portal.client_address import client_ip
 from hyte_portal.emails import render_email
+from hyte_portal.lookups import email_matches
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class AccountAdapter(DefaultAccountAdapter):
         """The account's preferred language; for an address with no account, the language of the page."""
         user = context.get("user")
         if user is None or not getattr(user, "pk", None):
-            user = get_user_model().objects.filter(email__iexact=email).first()
+            user = get_user_model().objects.filter(email_matches(email)).first()
         language = getattr(user, "preferred_language", "") or (translation.get_language() or "fi")[:2]
         return language if language in PORTAL_LANGUAGES else "fi"
 

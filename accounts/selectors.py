@@ -5,12 +5,14 @@ from allauth.account.models import EmailAddress
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from hyte_portal.lookups import email_matches
+
 from .models import User
 
 
 def user_with_email(email: str) -> User | None:
     """The account that uses the e-mail address, in any letter case, or None."""
-    return User.objects.filter(email__iexact=email).first()
+    return User.objects.filter(email_matches(email)).first()
 
 
 def never_verified_accounts(*, joined_before) -> QuerySet[User]:
@@ -41,7 +43,7 @@ def personal_data(user: User) -> dict:
     memberships = Membership.objects.filter(user=user).select_related("network").order_by("pk")
     roles = NetworkRole.objects.filter(user=user).select_related("network").order_by("pk")
     enrollments = Enrollment.objects.filter(user=user).select_related("event").order_by("pk")
-    subscriptions = Subscriber.objects.filter(user=user) | Subscriber.objects.filter(email__iexact=user.email)
+    subscriptions = Subscriber.objects.filter(user=user) | Subscriber.objects.filter(email_matches(user.email))
     addresses = list(EmailAddress.objects.filter(user=user).order_by("pk"))
     # Only addresses the person proved are theirs: an address added but never confirmed shows no one's invitations.
     invitations = invitations_of(user, addresses=[address.email for address in addresses if address.verified])

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.services import forget_person, record
+from hyte_portal.lookups import email_matches
 
 from . import selectors
 from .models import User
@@ -49,7 +50,7 @@ def delete_account(*, user, by) -> None:
 
     with transaction.atomic():
         release_seats_of(user=user)
-        (Subscriber.objects.filter(user=user) | Subscriber.objects.filter(email__iexact=user.email)).delete()
+        (Subscriber.objects.filter(user=user) | Subscriber.objects.filter(email_matches(user.email))).delete()
         # Only proved addresses: removing an account never verified must not cancel the invitations that were
         # sent to the address's real owner.
         delete_invitations_of(user=user, addresses=selectors.verified_addresses(user))

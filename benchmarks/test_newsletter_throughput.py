@@ -2,9 +2,10 @@
 
 Reported as messages per second, and as a ratio against a plain smtplib loop that sends the same
 (pre-rendered) messages over one connection to the same sink in the same run. Target: a ratio of at
-least 0.5. Run with `make bench` (needs PostgreSQL: DATABASE_URL=postgres://...).
+least 0.7. Run with `make bench` (needs PostgreSQL: DATABASE_URL=postgres://...).
 """
 
+import json
 import os
 import smtplib
 import time
@@ -80,5 +81,10 @@ def test_newsletter_to_ten_thousand_subscribers(sink):
     print(
         f"\nnewsletter to {SUBSCRIBERS} subscribers: {portal_rate:.0f} messages/s ({portal_seconds:.1f} s); "
         f"plain smtplib loop: {loop_rate:.0f} messages/s ({loop_seconds:.1f} s); "
-        f"ratio {ratio:.2f} (target at least 0.50: {'met' if ratio >= 0.5 else 'NOT met'})"
+        f"ratio {ratio:.2f} (target at least 0.70: {'met' if ratio >= 0.7 else 'NOT met'})"
     )
+    if os.environ.get("BENCH_RESULTS_FILE"):  # make bench (benchmarks/run.py) reads the figures back
+        figures = {"subscribers": SUBSCRIBERS, "portal_rate": round(portal_rate, 1), "loop_rate": round(loop_rate, 1),
+                   "ratio": round(ratio, 3), "portal_seconds": round(portal_seconds, 2)}  # fmt: skip
+        with open(os.environ["BENCH_RESULTS_FILE"], "w") as output:
+            json.dump(figures, output)

@@ -250,7 +250,8 @@ def with_waiting_counts(events: QuerySet[Event]) -> QuerySet[Event]:
 
 def event_list_for(user, *, past=False, network=None, kind="", format="") -> QuerySet[Event]:
     """The events page: upcoming published events (soonest first) or the archive of past ones (latest first,
-    with the materials the user may open)."""
+    with the materials the user may open). The seats come from the counters on the event row, so neither the
+    paginator's count nor the page aggregates enrolments."""
     now = timezone.now()
     events = events_visible_to(user).select_related("network")
     if past:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from hyte_portal.page_cache import cached_for_visitors
 from hyte_portal.rate_limits import limit_exceeded
 from materials.selectors import materials_visible_to
 
@@ -28,6 +29,7 @@ EVENTS_PER_PAGE = 20
 
 
 @require_safe
+@cached_for_visitors(shows_seats=True)
 def event_list(request):
     past = request.GET.get("past") == "1"
     filter_form = EventFilterForm(request.GET or None)
@@ -98,6 +100,7 @@ def _detail_context(request, event, form=None, switch_form=None):
 
 
 @require_safe
+@cached_for_visitors(shows_seats=True)
 def event_detail(request, slug):
     if not request.user.is_authenticated and selectors.is_members_only_event(slug):
         # An invited director who follows the link before logging in is asked to log in, not told "not found".

@@ -1,6 +1,7 @@
 """The site's addresses: the admin without a language prefix, every page under /fi/, /sv/ or /en/."""
 
 from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -20,6 +21,9 @@ urlpatterns = [
     path("admin/statistics/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCH_BARE_VIEW:  # the benchmark's baseline (make bench); never on in production
+    urlpatterns.append(path("bench/ok", views.bench_ok, name="bench_ok"))
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),

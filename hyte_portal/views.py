@@ -11,8 +11,11 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from hyte_portal.page_cache import cached_for_visitors
+
 
 @require_safe
+@cached_for_visitors(shows_seats=True)
 def home(request):
     return render(request, "home.html")
 
@@ -27,6 +30,12 @@ def healthz(request):
             cursor.fetchone()
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def bench_ok(request):
+    """The benchmark's baseline: a bare view through the same middleware, served only when BENCH_BARE_VIEW=1."""
     return HttpResponse("ok\n", content_type="text/plain")
 
 

@@ -84,6 +84,14 @@ class Material(models.Model):
         verbose_name_plural = _("materials")
         # Newest year first on every database (PostgreSQL would put materials without a year first).
         ordering = [F("year").desc(nulls_last=True), "-created_at", "pk"]
+        # An index for each order a page reads materials in: the bank's list (this ordering) and the newest first
+        # (the home page); without them every page sorted the whole table.
+        indexes = [
+            models.Index(
+                F("year").desc(nulls_last=True), F("created_at").desc(), "id", name="materials_bank_order_idx"
+            ),
+            models.Index(F("created_at").desc(), F("id").desc(), name="materials_newest_first_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from hyte_portal.page_cache import cached_for_visitors
+
 from . import filetypes, selectors, services
 from .forms import MaterialSearchForm
 from .models import Material
@@ -17,6 +19,7 @@ SANDBOX_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline';
 
 
 @require_safe
+@cached_for_visitors()
 def index(request):
     """The material bank: search words, filters and pages of results."""
     form = MaterialSearchForm(request.GET or None, years=selectors.years_with_materials(request.user))

@@ -1,6 +1,10 @@
 """Reads about networks that pages, partials, the admin and other apps share."""
 
+import uuid
+
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from .models import Invitation, Membership, Network, NetworkRole
@@ -45,16 +49,51 @@ def listed_networks() -> QuerySet[Network]:
     return Network.objects.filter(is_active=True).alias(kind_rank=_kind_rank()).order_by("kind_rank", "order", "slug")
 
 
-def networks_with_member_counts() -> QuerySet[Network]:
-    """Listed networks, each with `member_count` (active members), in one query."""
-    return listed_networks().annotate(
-        member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE))
-    )
+MEMBER_COUNTS_GENERATION_KEY = "networks:active-member-counts:generation"
+MEMBER_COUNTS_SECONDS = 300
+
+
+def member_counts() -> dict[int, int]:
+    """Active members per network id, from the cache; counted (one query over all memberships) when it is empty.
+
+    Counting a region's 100,000 memberships on every page view cost more than the rest of the page. The counts are
+    kept under a generation that every save or delete of a membership replaces (forget_member_counts, connected
+    in networks.apps), at once and when its transaction commits. Counts made from a snapshot older than a change
+    are therefore stored under a generation nobody reads any more; the five-minute lifetime bounds what a change
+    made without signals (queryset.update()) could leave.
+    """
+    generation = cache.get(MEMBER_COUNTS_GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache.add(MEMBER_COUNTS_GENERATION_KEY, generation, None)
+        generation = cache.get(MEMBER_COUNTS_GENERATION_KEY, generation)
+    key = f"networks:active-member-counts:{generation}"
+    counts = cache.get(key)
+    if counts is None:
+        active = Membership.objects.filter(status=Membership.Status.ACTIVE).order_by()
+        counts = dict(active.values("network_id").annotate(count=Count("pk")).values_list("network_id", "count"))
+        cache.set(key, counts, MEMBER_COUNTS_SECONDS)
+    return counts
+
+
+def forget_member_counts(**kwargs) -> None:
+    """Start a new generation of the cached member counts, now and once the current transaction commits."""
+    cache.set(MEMBER_COUNTS_GENERATION_KEY, uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(MEMBER_COUNTS_GENERATION_KEY, uuid.uuid4().hex, None))
+
+
+def with_member_count(networks):
+    """The networks (a list), each with `member_count` (active members) from member_counts()."""
+    counts = member_counts()
+    for network in networks:
+        network.member_count = counts.get(network.pk, 0)
+    return networks
 
 
 def networks_for_list(user) -> list[Network]:
-    """Listed networks with `member_count`, and `my_status`: the user's membership status or None (two queries)."""
-    networks = list(networks_with_member_counts())
+    """Listed networks with `member_count`, and `my_status`: the user's membership status or None (two queries,
+    one more when the member counts are not in the cache)."""
+    networks = with_member_count(list(listed_networks()))
     statuses = membership_statuses(user)
     for network in networks:
         network.my_status = statuses.get(network.pk)
@@ -75,14 +114,12 @@ def with_membership_counts(networks: QuerySet[Network]) -> QuerySet[Network]:
 
 
 def network_for_page(slug: str) -> Network | None:
-    """An active network with its member count and its contact people (two queries), or None."""
+    """An active network with its member count and its contact people (two queries, and the member counts when
+    they are not in the cache), or None."""
     roles = NetworkRole.objects.select_related("user").order_by("order", "pk")
-    return (
-        Network.objects.filter(is_active=True, slug=slug)
-        .annotate(member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE)))
-        .prefetch_related(Prefetch("roles", queryset=roles))
-        .first()
-    )
+    network = Network.objects.filter(is_active=True, slug=slug).prefetch_related(Prefetch("roles", queryset=roles))
+    found = with_member_count(list(network[:1]))
+    return found[0] if found else None
 
 
 def membership_statuses(user) -> dict[int, str]:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from events.selectors import upcoming_events_for
+from hyte_portal.page_cache import cached_for_visitors
 from materials.selectors import materials_for_network
 
 from . import selectors, services
@@ -28,6 +29,7 @@ MATERIALS_SHOWN = 20
 
 
 @require_safe
+@cached_for_visitors()
 def network_list(request):
     networks = selectors.networks_for_list(request.user)
     groups = [
@@ -38,6 +40,7 @@ def network_list(request):
 
 
 @require_safe
+@cached_for_visitors(shows_seats=True)
 def network_detail(request, slug):
     network = selectors.network_for_page(slug)
     if network is None:

@@ -4,6 +4,8 @@ The newsletter sends thousands of copies of one issue that differ only in the re
 link; rendering and encoding each copy would cost more than handing it to the SMTP server.
 """
 
+import re
+from dataclasses import dataclass
 from email.utils import formatdate, make_msgid
 
 from django.core.mail import EmailMultiAlternatives
@@ -34,6 +36,43 @@ class _PreparedMIME:
 
     def get_charset(self):  # the console backend asks; None means UTF-8
         return None
+
+
+@dataclass(frozen=True)
+class PersonalCopy:
+    """One recipient's copy of a bulk message: its MIME bytes and SMTP envelope, ready to send. The e-mail object
+    with every field (email()) is built only for a backend that needs it: building it for each of thousands of
+    copies sent over SMTP cost more than sending them."""
+
+    bulk: "BulkEmail"
+    to: str
+    swaps: dict
+    date: str
+    message_id: str
+    prepared_bytes: bytes
+    envelope: tuple[str, list[str]]
+
+    @property
+    def from_email(self) -> str:
+        return self.bulk.template.from_email
+
+    def message(self):
+        return _PreparedMIME(self.prepared_bytes)
+
+    def email(self) -> PreparedEmail:
+        return self.bulk.email_for(self)
+
+
+PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
+
+
+def envelope_address(address: str) -> str:
+    """An address as the SMTP envelope and the To header carry it. A plain ASCII address (nearly every one) is
+    already in that form; any other goes through Django's sanitize_address (IDNA domains, encoded local parts),
+    whose header parsing costs about as much as sending a message."""
+    if PLAIN_ADDRESS.fullmatch(address):
+        return address
+    return sanitize_address(("", address), "utf-8")
 
 
 class BulkEmail:
@@ -75,35 +114,38 @@ class BulkEmail:
             text = text.replace("{" + name + "}", value)
         return text
 
-    def personalise(self, *, to: str, personal: dict[str, str]) -> EmailMultiAlternatives:
+    def personalise(self, *, to: str, personal: dict[str, str]) -> "PersonalCopy | EmailMultiAlternatives":
         if not self.is_exact:
             context = {**(self.render_kwargs.get("context") or {}), **personal}
             headers = {k: self._fill(v, personal) for k, v in (self.render_kwargs.get("headers") or {}).items()}
             return render_email(**{**self.render_kwargs, "to": to, "context": context, "headers": headers})
         swaps = {self.placeholders[name]: value for name, value in personal.items()}
-        recipient = sanitize_address(("", to), "utf-8")  # a bare address: no need to parse it as a header
+        recipient = envelope_address(to)
         data = self.template_bytes.replace(self.RECIPIENT.encode(), recipient.encode(), 1)
         date, message_id = formatdate(localtime=True), make_msgid(domain=message_id_domain())
         data = data.replace(self.date, date.encode(), 1).replace(self.message_id, message_id.encode(), 1)
         for placeholder, value in swaps.items():
             data = data.replace(placeholder.encode(), value.encode())
-        template = self.template
-        message = PreparedEmail(
+        return PersonalCopy(self, to, swaps, date, message_id, data, (self.envelope_from, [recipient]))
+
+    def email_for(self, copy: "PersonalCopy") -> PreparedEmail:
+        """The whole e-mail object of a personal copy, for a backend other than SMTP (files, tests)."""
+        template, swaps = self.template, copy.swaps
+        return PreparedEmail(
             subject=self._swap(template.subject, swaps),
             body=self._swap(template.body, swaps),
             from_email=template.from_email,
-            to=[to],
+            to=[copy.to],
             reply_to=template.reply_to,
             headers={
                 **{k: self._swap(str(v), swaps) for k, v in template.extra_headers.items()},
-                "Date": date,
-                "Message-ID": message_id,
+                "Date": copy.date,
+                "Message-ID": copy.message_id,
             },
             alternatives=[(self._swap(content, swaps), mimetype) for content, mimetype in template.alternatives],
-            prepared_bytes=data,
-            envelope=(self.envelope_from, [recipient]),
+            prepared_bytes=copy.prepared_bytes,
+            envelope=copy.envelope,
         )
-        return message
 
     @staticmethod
     def _swap(text: str, swaps: dict[str, str]) -> str:
@@ -115,11 +157,14 @@ class BulkEmail:
 def send_over(connection, message: EmailMultiAlternatives) -> bool:
     """Send one message over an open connection; True when the server took it (errors propagate).
 
-    A PreparedEmail over SMTP goes straight to the open smtplib session: its bytes and envelope are
+    A personal copy over SMTP goes straight to the open smtplib session: its bytes and envelope are
     ready, and Django's per-message re-parsing of the addresses would cost more than the sending.
     """
-    if isinstance(message, PreparedEmail) and isinstance(connection, SMTPBackend) and connection.connection:
-        sender, recipients = message.envelope
-        connection.connection.sendmail(sender, recipients, message.prepared_bytes)
-        return True
+    if isinstance(message, PersonalCopy | PreparedEmail):
+        if isinstance(connection, SMTPBackend) and connection.connection:
+            sender, recipients = message.envelope
+            connection.connection.sendmail(sender, recipients, message.prepared_bytes)
+            return True
+        if isinstance(message, PersonalCopy):
+            message = message.email()
     return bool(connection.send_messages([message]))

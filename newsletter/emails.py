@@ -102,12 +102,26 @@ def list_headers(unsubscribe_link: str) -> dict:
     }
 
 
+TOKEN_PLACEHOLDER = "zzTOKENzz"  # URL-safe, so that reverse() leaves it as it is
+
+
 class IssueMessages:
-    """Builds each subscriber's message; each language is rendered and encoded once per issue (BulkEmail)."""
+    """Builds each subscriber's message; each language is rendered and encoded once per issue (BulkEmail), and its
+    unsubscribe address reversed once (reverse() in another language cost more than the rest of a message)."""
 
     def __init__(self, issue: NewsletterIssue):
         self.issue = issue
         self._bulk: dict[str, BulkEmail] = {}
+        self._unsubscribe_urls: dict[str, str] = {}
+
+    def _unsubscribe_url(self, subscriber: Subscriber) -> str:
+        language = subscriber.language
+        if language not in self._unsubscribe_urls:
+            with translation.override(language):
+                path = reverse("newsletter:unsubscribe", kwargs={"token": TOKEN_PLACEHOLDER})
+            self._unsubscribe_urls[language] = f"{settings.SITE_URL}{path}"
+        # Tokens are URL-safe base64 (newsletter.models.new_token): put in as they are, as reverse() would.
+        return self._unsubscribe_urls[language].replace(TOKEN_PLACEHOLDER, subscriber.unsubscribe_token)
 
     def _bulk_for(self, language: str) -> BulkEmail:
         if language not in self._bulk:
@@ -124,7 +138,7 @@ class IssueMessages:
 
     def for_subscriber(self, subscriber: Subscriber):
         return self._bulk_for(subscriber.language).personalise(
-            to=subscriber.email, personal={"unsubscribe_url": unsubscribe_url(subscriber)}
+            to=subscriber.email, personal={"unsubscribe_url": self._unsubscribe_url(subscriber)}
         )
 
 

@@ -7,6 +7,8 @@ from datetime import datetime
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from hyte_portal.lookups import email_matches
+
 from .models import Delivery, NewsletterIssue, Subscriber
 
 # What new_token() makes: checked before any query, so that a mangled link (cut short, with a NUL byte or
@@ -58,7 +60,7 @@ def subscription_of(user) -> Subscriber | None:
     """The subscription of the member's account address, if any (one query)."""
     if not user.is_authenticated:
         return None
-    return Subscriber.objects.filter(email__iexact=user.email).first()
+    return Subscriber.objects.filter(email_matches(user.email)).first()
 
 
 def active_subscriber_count() -> int:

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hyte_portal.emails import send_email
+from hyte_portal.lookups import email_matches
 
 from ..emails import confirmation_email_kwargs
 from ..models import Subscriber, new_token
@@ -73,14 +74,14 @@ def subscribe_member(*, user) -> Subscriber:
 
 def _lock_or_create(*, email: str, language: str, user) -> Subscriber:
     """The row of this address, locked; created (pending) if there is none. Call inside a transaction."""
-    existing = Subscriber.objects.select_for_update().filter(email__iexact=email).first()
+    existing = Subscriber.objects.select_for_update().filter(email_matches(email)).first()
     if existing is not None:
         return existing
     try:
         with transaction.atomic():
             return Subscriber.objects.create(email=email, language=language, user=user)
     except IntegrityError:  # someone else created it a moment ago
-        return Subscriber.objects.select_for_update().get(email__iexact=email)
+        return Subscriber.objects.select_for_update().get(email_matches(email))
 
 
 def send_confirmation(*, subscriber_id: int) -> None:
@@ -120,7 +121,7 @@ def unsubscribe(
 
 def unsubscribe_address(*, email: str) -> int:
     """A member leaves the list from my page: whatever subscription their address has ends."""
-    return unsubscribe(subscriber_ids=Subscriber.objects.filter(email__iexact=normalise_email(email)).values("pk"))
+    return unsubscribe(subscriber_ids=Subscriber.objects.filter(email_matches(normalise_email(email))).values("pk"))
 
 
 def delete_expired_subscribers(*, now: datetime | None = None) -> int:
