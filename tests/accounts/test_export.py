@@ -41,8 +41,25 @@ def test_export_requires_login(client):
 
 
 def test_export_runs_a_fixed_number_of_queries(member_client, user, django_assert_max_num_queries):
+    from events.models import SessionAttendance
+    from tests.events.factories import EventSessionFactory
+
     for _ in range(5):
         MembershipFactory(user=user)
-        EnrollmentFactory(user=user)
-    with django_assert_max_num_queries(10):
+        enrollment = EnrollmentFactory(user=user)
+        SessionAttendance.objects.create(session=EventSessionFactory(event=enrollment.event), enrollment=enrollment)
+    with django_assert_max_num_queries(11):  # the sessions attended take one query, however many
         member_client.get("/en/me/export/")
+
+
+def test_export_holds_my_session_attendance_and_certificate(member_client, user):
+    from events.models import Certificate, SessionAttendance
+    from tests.events.factories import EventSessionFactory
+
+    enrollment = EnrollmentFactory(user=user)
+    session = EventSessionFactory(event=enrollment.event, title_en="Service design")
+    SessionAttendance.objects.create(session=session, enrollment=enrollment)
+    certificate = Certificate.objects.create(enrollment=enrollment, language="en")
+    [exported] = json.loads(member_client.get("/en/me/export/").content)["event_enrollments"]
+    assert [row["session"] for row in exported["sessions_attended"]] == [session.title]
+    assert exported["certificate"]["code"] == certificate.code and exported["certificate"]["revoked_at"] is None
