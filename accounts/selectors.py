@@ -2,7 +2,7 @@
 about one (GDPR)."""
 
 from allauth.account.models import EmailAddress
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from hyte_portal.lookups import email_matches
@@ -33,16 +33,32 @@ def _when(value):
     return value.isoformat() if value else None
 
 
+def _certificate(enrollment) -> dict | None:
+    certificate = getattr(enrollment, "certificate", None)  # a missing one-to-one row reads as None here
+    if certificate is None:
+        return None
+    return {
+        "code": certificate.code,
+        "issued_at": _when(certificate.issued_at),
+        "revoked_at": _when(certificate.revoked_at),
+    }
+
+
 def personal_data(user: User) -> dict:
     """Everything the portal keeps about the user, as plain JSON-ready data (GDPR, article 20)."""
-    from events.models import Enrollment
+    from events.models import Enrollment, SessionAttendance
     from networks.models import Membership, NetworkRole
     from networks.selectors import invitations_of
     from newsletter.models import Subscriber
 
     memberships = Membership.objects.filter(user=user).select_related("network").order_by("pk")
     roles = NetworkRole.objects.filter(user=user).select_related("network").order_by("pk")
-    enrollments = Enrollment.objects.filter(user=user).select_related("event").order_by("pk")
+    enrollments = (
+        Enrollment.objects.filter(user=user)
+        .select_related("event", "certificate")
+        .prefetch_related(Prefetch("session_attendances", queryset=SessionAttendance.objects.select_related("session")))
+        .order_by("pk")
+    )
     subscriptions = Subscriber.objects.filter(user=user) | Subscriber.objects.filter(email_matches(user.email))
     addresses = list(EmailAddress.objects.filter(user=user).order_by("pk"))
     # Only addresses the person proved are theirs: an address added but never confirmed shows no one's invitations.
@@ -91,6 +107,11 @@ def personal_data(user: User) -> dict:
                 "attended": enrollment.attended,
                 "enrolled_at": _when(enrollment.created_at),
                 "cancelled_at": _when(enrollment.cancelled_at),
+                "sessions_attended": [
+                    {"session": attendance.session.title, "marked_at": _when(attendance.marked_at)}
+                    for attendance in enrollment.session_attendances.all()
+                ],
+                "certificate": _certificate(enrollment),
             }
             for enrollment in enrollments
         ],

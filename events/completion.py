@@ -64,7 +64,9 @@ def completion_of(enrollment: Enrollment, sessions: list[EventSession]) -> Compl
         sessions_total=total,
         sessions_attended=len(attended),
         hours=hours,
-        rule_met=rule_met(event, sessions_total=total, sessions_attended=len(attended), hours=hours),
+        # Without a rule, an enrolment staff marked as attended (the enrolments' action) is enough on its own.
+        rule_met=rule_met(event, sessions_total=total, sessions_attended=len(attended), hours=hours)
+        or (not event.completion_rule and enrollment.attended),
         attended_session_ids=attended_ids,
     )
 

@@ -43,11 +43,16 @@ def test_export_requires_login(client):
 
 
 def test_export_runs_a_fixed_number_of_queries(member_client, user, django_assert_max_num_queries):
+    from events.models import SessionAttendance
+    from tests.events.factories import EventSessionFactory
+
     for _ in range(5):
         MembershipFactory(user=user)
-        EnrollmentFactory(user=user)
+        enrollment = EnrollmentFactory(user=user)
+        SessionAttendance.objects.create(session=EventSessionFactory(event=enrollment.event), enrollment=enrollment)
         invite_member(network=NetworkFactory(), email=user.email, invited_by=None)
-    with django_assert_max_num_queries(11):
+    # the sessions attended take one query, however many; so do the invitations
+    with django_assert_max_num_queries(12):
         member_client.get("/en/me/export/")
 
 
@@ -68,3 +73,16 @@ def test_export_lists_the_invitations_sent_to_the_members_proved_addresses(membe
     ]
     assert data["network_invitations"][0]["valid_until"] and data["network_invitations"][0]["accepted_at"] is None
     assert "other@example.org" not in json.dumps(data) and "Someone else's" not in json.dumps(data)
+
+
+def test_export_holds_my_session_attendance_and_certificate(member_client, user):
+    from events.models import Certificate, SessionAttendance
+    from tests.events.factories import EventSessionFactory
+
+    enrollment = EnrollmentFactory(user=user)
+    session = EventSessionFactory(event=enrollment.event, title_en="Service design")
+    SessionAttendance.objects.create(session=session, enrollment=enrollment)
+    certificate = Certificate.objects.create(enrollment=enrollment, language="en")
+    [exported] = json.loads(member_client.get("/en/me/export/").content)["event_enrollments"]
+    assert [row["session"] for row in exported["sessions_attended"]] == [session.title]
+    assert exported["certificate"]["code"] == certificate.code and exported["certificate"]["revoked_at"] is None

@@ -330,3 +330,15 @@ def test_the_completion_rule_is_set_in_the_event_form(staff_client):
     html = staff_client.get(f"/admin/events/event/{event.pk}/change/").content.decode()
     assert 'name="completion_rule"' in html and 'name="completion_threshold"' in html
     assert 'name="sessions-0-hours"' in html
+
+
+def test_the_admin_completion_page_needs_the_same_queries_for_few_and_many_participants(staff_client):
+    event = make_course(ends=in_days(-1))
+    attend(event)
+    services.issue_certificates(event=event, by=None)
+    path = f"/admin/events/event/{event.pk}/completion/"
+    few = count_queries(staff_client, path)
+    for sessions in range(5):
+        attend(event, sessions=sessions)
+    services.issue_certificates(event=event, by=None)
+    assert count_queries(staff_client, path) == few

@@ -14,6 +14,7 @@ from events.qr import qr_data_uri
 from events.services.checkin import codes_for
 from tests.events.factories import EnrollmentFactory, EventFactory, EventSessionFactory
 from tests.factories import UserFactory
+from tests.helpers import count_queries
 from tests.networks.factories import NetworkFactory
 
 pytestmark = pytest.mark.django_db
@@ -246,3 +247,11 @@ def test_coordinator_opens_the_check_in_page_of_their_own_networks_event_only(co
 def test_a_member_cannot_open_the_check_in_page(member_client, course):
     response = member_client.get(f"/admin/events/event/{course.pk}/checkin/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_admin_check_in_page_needs_the_same_queries_for_few_and_many_sessions(staff_client, course):
+    path = f"/admin/events/event/{course.pk}/checkin/"
+    few = count_queries(staff_client, path)
+    EventSessionFactory.create_batch(6, event=course)
+    staff_client.get(path)  # the first view creates the new sessions' codes
+    assert count_queries(staff_client, path) == few
