@@ -257,10 +257,6 @@ class Event(models.Model):
         """Seats taken in a mode's pool, as the row holds them."""
         return getattr(self, self.counter_field(self.seat_mode(mode)))
 
-    @property
-    def confirmed_total(self) -> int:
-        return self.confirmed_onsite_count + self.confirmed_online_count
-
     def question_list(self, mode: str = ""):
         """The enrolment questions with their labels in the active language. On-site questions (dietary needs)
         are left out for someone taking part online; with no mode given, all are listed."""

@@ -179,6 +179,18 @@ def cancellation_refusal(enrollment: Enrollment, *, now: dt.datetime | None = No
     return None
 
 
+def event_state_refusal(event: Event, *, now: dt.datetime | None = None) -> str | None:
+    """Why nothing about an enrolment in this event can change now (cancelled, unpublished, started); None else."""
+    now = now or timezone.now()
+    if event.status == Event.Status.CANCELLED:
+        return MESSAGES["cancelled"]
+    if event.status != Event.Status.PUBLISHED:
+        return MESSAGES["not_published"]
+    if now >= event.start:
+        return MESSAGES["past"]
+    return None
+
+
 def may_cancel(enrollment: Enrollment, *, now: dt.datetime | None = None) -> bool:
     """Whether the member may still cancel this enrolment now (the event page offers the button then)."""
     return cancellation_refusal(enrollment, now=now) is None

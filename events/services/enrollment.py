@@ -213,7 +213,11 @@ def leave_waiting_list(*, enrollment: Enrollment, user) -> Enrollment:
         enrollment.event = event
         if not enrollment.waiting_for:
             raise EnrollmentError(MESSAGES["not_waiting"])
-        refusal = selectors.cancellation_refusal(enrollment)
+        if enrollment.status == Enrollment.Status.WAITLISTED:
+            refusal = selectors.cancellation_refusal(enrollment)
+        else:
+            # A switcher keeps their seat, so the cancellation deadline does not bind them; the event's state does.
+            refusal = selectors.event_state_refusal(event)
         if refusal:
             raise EnrollmentError(refusal)
         if enrollment.status == Enrollment.Status.WAITLISTED:

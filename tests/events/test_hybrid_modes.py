@@ -1,6 +1,7 @@
 """Hybrid events: an on-site and an online capacity, each with its own waiting list, and switching between them."""
 
 import pytest
+import time_machine
 from django.utils import translation
 
 from events import selectors, services
@@ -8,6 +9,7 @@ from events.models import Enrollment, Event
 from events.services.seats import real_counts
 from tests.events.factories import EventFactory
 from tests.factories import UserFactory
+from tests.helpers import in_days
 
 pytestmark = pytest.mark.django_db
 
@@ -223,3 +225,14 @@ def test_a_switch_is_confirmed_by_email_with_the_new_mode(on_commit):
     [email] = mail.outbox
     assert email.subject == "Way of taking part changed (Online): Hybrid day"
     assert email.attachments[0][1].startswith("BEGIN:VCALENDAR")
+
+
+def test_a_pending_switch_can_be_withdrawn_after_the_cancellation_deadline():
+    event = hybrid(capacity_onsite=1, capacity_online=1, cancellation_deadline=in_days(1))
+    services.enroll(event=event, user=UserFactory(), mode=ONLINE)
+    mine = services.enroll(event=event, user=UserFactory(), mode=ONSITE)
+    services.switch_mode(enrollment=mine, user=mine.user, mode=ONLINE)
+    with time_machine.travel(in_days(2)):
+        services.leave_waiting_list(enrollment=mine, user=mine.user)
+    mine.refresh_from_db()
+    assert (mine.status, mine.mode, mine.waiting_mode) == ("confirmed", ONSITE, "")

@@ -60,3 +60,37 @@ def test_anonymous_list_and_detail_stay_small(client, django_assert_max_num_quer
         client.get("/fi/events/")
     with django_assert_max_num_queries(6):
         client.get(f"/fi/events/{event.slug}/")
+
+
+def test_a_hybrid_series_date_page_with_waiting_lists_needs_the_same_queries_at_two_sizes(member_client, user):
+    from events.models import Enrollment, EventSeries
+    from tests.factories import UserFactory
+
+    series = EventSeries.objects.create(
+        title_fi="Aamu", rrule="FREQ=WEEKLY", starts_on=in_days(-30).date(), start_time=in_days(0).time(),
+        duration_minutes=40, kind="morning_meeting", format="hybrid", venue_fi="Sali",
+    )  # fmt: skip
+    event = EventFactory(series=series, format="hybrid", venue_fi="Sali", capacity_onsite=1, capacity_online=1)
+    services.subscribe_to_series(series=series, user=user, mode=Enrollment.Mode.ONLINE)
+
+    def crowd(count):
+        for _ in range(count):
+            services.enroll(event=event, user=UserFactory(), mode=Enrollment.Mode.ONSITE)
+            services.enroll(event=event, user=UserFactory(), mode=Enrollment.Mode.ONLINE)
+
+    crowd(1)
+    few = count_queries(member_client, f"/fi/events/{event.slug}/")
+    crowd(15)
+    assert count_queries(member_client, f"/fi/events/{event.slug}/") == few
+    assert few <= 14
+
+
+def test_the_release_page_needs_the_same_queries_at_two_sizes(client):
+    from events.tokens import release_token
+
+    event = EventFactory(capacity=2)
+    enrollment = EnrollmentFactory(event=event)
+    path = f"/fi/events/release/{release_token(enrollment.pk)}/"
+    few = count_queries(client, path)
+    EnrollmentFactory.create_batch(30, event=event, status="waitlisted")
+    assert count_queries(client, path) == few <= 3
