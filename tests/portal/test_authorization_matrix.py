@@ -185,15 +185,35 @@ def test_every_url_answers_as_the_table_says(persona):
     assert not problems, f"{len(problems)} URL(s) answered {persona} wrongly:\n" + "\n".join(problems)
 
 
+def unrequested_patterns(visits, world) -> set[str]:
+    requested = {key_of_url(visit.url(world)) for visit in visits}
+    return all_pattern_keys() - requested - set(UNREACHABLE)
+
+
 def test_every_url_pattern_is_in_the_table():
     """A new URL pattern fails here until a line of authorization_table.py requests it."""
     world = build_world()
-    requested = {key_of_url(visit.url(world)) for visit in all_visits(world)}
-    missing = all_pattern_keys() - requested - set(UNREACHABLE)
+    visits = all_visits(world)
+    missing = unrequested_patterns(visits, world)
     assert not missing, (
         "URL patterns the authorisation matrix never requests; add a line for each to "
         "tests/portal/authorization_table.py (see its docstring):\n" + "\n".join(sorted(missing))
     )
+    # The check can fail: without its lines, a pattern is reported by name.
+    without = [visit for visit in visits if visit.pattern not in ("pages:about", "admin:events_event_history")]
+    assert unrequested_patterns(without, world) == {"pages:about", "admin:events_event_history"}
+
+
+def test_the_matrix_notices_a_coordinator_reading_another_networks_rows(monkeypatch):
+    """The private-text check can fail: with the admin's coordinator scope switched off, coordinator A's list of
+    memberships shows member B, and the matrix says so."""
+    from networks.admin_scoping import NetworkScopedAdminMixin
+
+    world = build_world()
+    monkeypatch.setattr(NetworkScopedAdminMixin, "scope", lambda self, request, queryset: queryset)
+    visit = next(visit for visit in all_visits(world) if visit.pattern == "admin:networks_membership_changelist")
+    problems = request_once(client_for("coordinator_a", world), visit, "coordinator_a", world)
+    assert any(PRIVATE_B in problem for problem in problems)
 
 
 def test_every_registered_model_has_rows_in_the_table():
