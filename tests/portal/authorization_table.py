@@ -351,6 +351,19 @@ def admin_visits(model_admins) -> list[Visit]:
                     path=lambda w, a=attribute, o=opts: f"/admin/{o.app_label}/{o.model_name}/{getattr(w, a).pk}/",
                 )
             )
+        if action_names:
+            # A forged or broken action POST naming rows by junk: the admin's "select items first", nothing done.
+            visits.append(
+                Visit(
+                    f"{prefix}_changelist",
+                    expect(REDIRECT),
+                    method="post",
+                    data=lambda w, action=action_names[0]: {"action": action, "_selected_action": ["abc", "\x00"]},
+                    unchanged=lambda w, a=rows.row_a: [getattr(w, a)],
+                    may_change=(),
+                    label=f"action {action_names[0]} on junk ids",
+                )
+            )
         for action in action_names:
             outcome = {}
             for persona in PERSONAS:
