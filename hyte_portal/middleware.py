@@ -107,11 +107,14 @@ class SessionIdleTimeoutMiddleware:
 
 
 class AdminQueryGuardMiddleware:
-    """Junk in an admin page's query string gets the admin's own "invalid filter" answer, not a server error.
+    """Junk in an admin page's query string gets the admin's own "invalid filter" answer, not a server error;
+    junk in the rows an action is asked to act on gets its "select items first" answer.
 
     PostgreSQL refuses a NUL character in any text it is given, and Django's date hierarchy passes an
     over-long year to the date constructor without catching the OverflowError; both would be a 500. The
-    changelist shows its "?e=1" notice instead, as it does for other lookups it cannot use.
+    changelist shows its "?e=1" notice instead, as it does for other lookups it cannot use. Django filters an
+    action's rows by the ids posted as they are: "abc" for an integer id raised a ValueError (a 500) on every
+    changelist, for a forged POST as for a broken client.
     """
 
     DATE_PARTS = ("__year", "__month", "__day")
@@ -126,6 +129,42 @@ class AdminQueryGuardMiddleware:
         if request.path.startswith(reverse("admin:index")) and request.GET and self.is_junk(request.GET):
             return redirect(f"{request.path}?e=1")
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """After the CSRF check (an earlier middleware's process_view), before the admin's view."""
+        from django.contrib import messages
+        from django.shortcuts import redirect
+        from django.utils.translation import gettext
+
+        if request.method == "POST" and self.has_junk_selection(request, view_func):
+            # Django's own words (and translations) for an action posted without rows: nothing was changed.
+            messages.warning(
+                request,
+                gettext("Items must be selected in order to perform actions on them. No items have been changed."),
+            )
+            return redirect(request.get_full_path())
+        return None
+
+    @staticmethod
+    def has_junk_selection(request, view_func) -> bool:
+        """Whether a changelist's action POST names a row by something that cannot be the model's id."""
+        from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+        from django.core.exceptions import ValidationError
+
+        model_admin = getattr(view_func, "model_admin", None)  # set on each view of a ModelAdmin's get_urls()
+        url_name = getattr(request.resolver_match, "url_name", None) or ""
+        # Only a changelist's POST is read here, so that an upload on an add or change page is parsed by its view.
+        if model_admin is None or not url_name.endswith("_changelist"):
+            return False
+        pk_field = model_admin.model._meta.pk
+        for value in request.POST.getlist(ACTION_CHECKBOX_NAME):
+            if "\x00" in value:
+                return True
+            try:
+                pk_field.to_python(value)
+            except ValidationError:
+                return True
+        return False
 
     @classmethod
     def is_junk(cls, query) -> bool:

@@ -16,8 +16,9 @@ admin.site.index_title = _("Networks, events, materials and the newsletter")
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
-    # Before the admin's own URLs, so that this checked version of its "view on site" redirect answers.
-    path("admin/r/<int:content_type_id>/<path:object_id>/", views.admin_view_on_site, name="admin_view_on_site"),
+    # Before the admin's own URLs, so that this checked version of its "view on site" redirect answers every
+    # /admin/r/ address: a content type id such as "+22" is no <int:>, and Django's unchecked view would take it.
+    path("admin/r/<path:content_type_id>/<path:object_id>/", views.admin_view_on_site, name="admin_view_on_site"),
     path("admin/statistics/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -47,12 +47,14 @@ def admin_view_on_site(request, content_type_id, object_id):
     """
     if not (request.user.is_active and request.user.is_staff):
         raise Http404
+    if not (content_type_id.isascii() and content_type_id.isdigit()):
+        raise Http404  # "+22" or " 22" would be read as 22 by the database lookup
     try:
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
         model_admin = admin.site.get_model_admin(model)
         obj = model_admin.get_object(request, object_id)
     except (ContentType.DoesNotExist, NotRegistered, PermissionDenied, ValidationError, ValueError):
         raise Http404 from None  # an unknown type, a model not in the admin, another network's or a malformed id
     if obj is None or not model_admin.has_view_permission(request, obj):
         raise Http404
-    return shortcut(request, content_type_id, object_id)
+    return shortcut(request, int(content_type_id), object_id)

@@ -45,3 +45,14 @@ def test_members_and_visitors_get_nothing(client):
     assert view_on_site(client, event).status_code == 404
     client.force_login(UserFactory())
     assert view_on_site(client, event).status_code == 404
+
+
+@pytest.mark.parametrize("written", ["+{}", " {}", "{}.0", "0{}"])
+def test_a_content_type_id_written_otherwise_does_not_reach_djangos_unchecked_redirect(staff_client, written):
+    """Django's own shortcut sits behind the checked one; an id that is not plain digits must not fall through to
+    it (it read "+22" as 22 and redirected any staff user to a member's secret calendar feed)."""
+    feed = CalendarFeed.objects.create(user=UserFactory())
+    content_type_id = written.format(ContentType.objects.get_for_model(feed).pk).replace(" ", "%20")
+    response = staff_client.get(f"/admin/r/{content_type_id}/{feed.pk}/")
+    assert response.status_code == 404
+    assert feed.token not in response.get("Location", "")
