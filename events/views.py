@@ -85,6 +85,7 @@ def enroll(request, slug):
     event = _visible_event(request, slug)
     form = EnrollmentForm(request.POST, event=event)
     if not form.is_valid():
+        request.language_path = event.get_absolute_url()  # the language links lead to the event, not to this POST
         return render(request, "events/event_detail.html", _detail_context(request, event, form), status=400)
     try:
         enrollment = services.enroll(event=event, user=request.user, mode=form.mode(), answers=form.answers())

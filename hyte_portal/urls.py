@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/r/<int:content_type_id>/<path:object_id>/", views.admin_view_on_site, name="admin_view_on_site"),
     path("admin/statistics/", include("reports.urls")),
     path("admin/", admin.site.urls),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(
