@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from materials.selectors import materials_visible_to
 from networks.selectors import listed_networks
@@ -143,10 +143,17 @@ def enroll(request, slug):
     return redirect(event)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def cancel_enrollment(request, pk):
+    """GET asks the member to confirm (a freed seat goes to the waiting list at once); POST cancels."""
     enrollment = get_object_or_404(Enrollment.objects.select_related("event"), pk=pk)
+    if request.method != "POST":
+        if enrollment.user_id != request.user.pk:
+            raise Http404  # another member's enrolment answers as a missing one does
+        if enrollment.status == Enrollment.Status.CANCELLED or not selectors.may_cancel(enrollment):
+            return redirect(enrollment.event)  # the event page says why there is nothing to cancel
+        return render(request, "events/cancel_confirm.html", {"enrollment": enrollment, "event": enrollment.event})
     try:
         services.cancel_enrollment(enrollment=enrollment, user=request.user)
     except services.NotYourEnrollment:
