@@ -409,6 +409,18 @@ def personal_feed_enrollments(user) -> QuerySet[Enrollment]:
     )
 
 
+def events_starting_between(user, start, end, *, network=None, kind="", format="") -> QuerySet[Event]:
+    """The month view: published and cancelled events the user may see that start in [start, end), in order."""
+    events = events_visible_to(user).filter(start__gte=start, start__lt=end).select_related("network")
+    if network is not None:
+        events = events.filter(network=network)
+    if kind:
+        events = events.filter(kind=kind)
+    if format:
+        events = events.filter(format=format)
+    return events.order_by("start", "pk")
+
+
 # Self check-in and certificates
 
 

@@ -12,14 +12,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hyte_portal.page_cache import cached_for_visitors
 from hyte_portal.rate_limits import limit_exceeded
 from materials.selectors import materials_visible_to
+from networks.selectors import listed_networks
 
-from . import selectors, services
+from . import month_calendar, selectors, services
 from .certificates import certificate_pdf_bytes
+from .chips import filter_chips
 from .errors import MESSAGES
 from .forms import CheckinForm, EnrollmentForm, EventFilterForm, ModeSwitchForm
 from .ics import calendar_for, event_ics, ics_filename
@@ -33,7 +35,17 @@ EVENTS_PER_PAGE = 20
 def event_list(request):
     past = request.GET.get("past") == "1"
     filter_form = EventFilterForm(request.GET or None)
-    events = selectors.event_list_for(request.user, past=past, **filter_form.filters())
+    filters = filter_form.filters()
+    context = {
+        "filter_form": filter_form,
+        "past": past,
+        "chips": filter_chips(request.GET, filters, listed_networks()),
+        "list_url": _view_url(request.GET, view=""),
+        "month_url": _view_url(request.GET, view="month"),
+    }
+    if request.GET.get("view") == "month":
+        return _month_view(request, filters, context)
+    events = selectors.event_list_for(request.user, past=past, **filters)
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     my_enrollments = selectors.live_enrollments_by_event(request.user, page)
     for event in page:
@@ -42,11 +54,35 @@ def event_list(request):
         event.seat_pools = selectors.seat_pools(event)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "events/event_list.html",
-        {"page": page, "filter_form": filter_form, "past": past, "query": query.urlencode()},
-    )
+    return render(request, "events/event_list.html", {**context, "page": page, "query": query.urlencode()})
+
+
+def _view_url(query, *, view: str) -> str:
+    """The events page in the list or the month view, with the same filters (the archive flag and page dropped)."""
+    changed = query.copy()
+    for name in ("page", "view", "past", "month"):
+        changed.pop(name, None)
+    if view:
+        changed["view"] = view
+    return f"?{changed.urlencode()}"
+
+
+def _month_view(request, filters, context):
+    """The month calendar; a malformed or far-off month answers 400 with a message and the current month."""
+    today = timezone.localdate()
+    month, problem = month_calendar.parse_month(request.GET.get("month"), today=today)
+    start, end = month_calendar.month_bounds(month)
+    events = list(selectors.events_starting_between(request.user, start, end, **filters))
+    context |= {
+        "view": "month",
+        "month": month,
+        "month_problem": problem,
+        "weeks": month_calendar.weeks_of(month, events, today=today),
+        "event_count": len(events),
+        "previous_url": month_calendar.neighbour_url(request.GET, month, step=-1, today=today),
+        "next_url": month_calendar.neighbour_url(request.GET, month, step=1, today=today),
+    }
+    return render(request, "events/event_list.html", context, status=400 if problem else 200)
 
 
 def _visible_event(request, slug) -> Event:
@@ -115,6 +151,7 @@ def enroll(request, slug):
     event = _visible_event(request, slug)
     form = EnrollmentForm(request.POST, event=event)
     if not form.is_valid():
+        request.language_path = event.get_absolute_url()  # the language links lead to the event, not to this POST
         return render(request, "events/event_detail.html", _detail_context(request, event, form), status=400)
     try:
         enrollment = services.enroll(event=event, user=request.user, mode=form.mode(), answers=form.answers())
@@ -221,10 +258,17 @@ def check_in(request, slug):
     return redirect(event)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def cancel_enrollment(request, pk):
+    """GET asks the member to confirm (a freed seat goes to the waiting list at once); POST cancels."""
     enrollment = get_object_or_404(Enrollment.objects.select_related("event"), pk=pk)
+    if request.method != "POST":
+        if enrollment.user_id != request.user.pk:
+            raise Http404  # another member's enrolment answers as a missing one does
+        if enrollment.status == Enrollment.Status.CANCELLED or not selectors.may_cancel(enrollment):
+            return redirect(enrollment.event)  # the event page says why there is nothing to cancel
+        return render(request, "events/cancel_confirm.html", {"enrollment": enrollment, "event": enrollment.event})
     try:
         services.cancel_enrollment(enrollment=enrollment, user=request.user)
     except services.NotYourEnrollment:

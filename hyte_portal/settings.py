@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.humanize",
+    "django.forms",  # Django's widget templates for the project's form renderer (FORM_RENDERER below)
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -96,6 +97,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "hyte_portal.form_rendering.PortalFormRenderer"
 
 
 # --- Database -------------------------------------------------------------------------------

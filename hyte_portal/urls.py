@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/r/<path:content_type_id>/<path:object_id>/", views.admin_view_on_site, name="admin_view_on_site"),
     path("admin/statistics/", include("reports.urls")),
     path("admin/", admin.site.urls),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 
 if settings.BENCH_BARE_VIEW:  # the benchmark's baseline (make bench); never on in production

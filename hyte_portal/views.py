@@ -7,7 +7,8 @@ from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -58,3 +59,9 @@ def admin_view_on_site(request, content_type_id, object_id):
     if obj is None or not model_admin.has_view_permission(request, obj):
         raise Http404
     return shortcut(request, int(content_type_id), object_id)
+
+
+@require_safe
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page says; it lives with the other static files."""
+    return redirect(static("favicon.ico"), permanent=True)

@@ -98,9 +98,18 @@ def join(request, slug):
     return _change_membership(request, slug, services.join_network, _joined_message)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def leave(request, slug):
-    return _change_membership(request, slug, services.leave_network, _left_message)
+    """GET asks the member to confirm (leaving may need the coordinators' approval to come back); POST leaves."""
+    if request.method == "POST":
+        return _change_membership(request, slug, services.leave_network, _left_message)
+    network = _active_network(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    membership = selectors.membership_of(request.user, network)
+    if membership is None or not (membership.is_active or membership.is_pending):
+        return redirect(network)  # nothing to leave: the network's page tells what the visitor can do
+    return render(request, "networks/leave_confirm.html", {"network": network, "membership": membership})
 
 
 @require_safe

@@ -11,16 +11,35 @@ register = template.Library()
 HOME_EVENT_COUNT = 5
 
 
-@register.inclusion_tag("events/_home_events.html", takes_context=True)
+BIG_DAY_KINDS = [Event.Kind.GOOD_SPIRAL_DAY, Event.Kind.NETWORKING_DAY]
+
+
+def _takes_one_click_enrolment(event: Event) -> bool:
+    """Whether the home page may enrol a member with a single button: the event takes enrolments now and its
+    form has nothing to ask (one participation mode, no required question). Any event shown is one the member may
+    see, so a members-only one is of their own network."""
+    if selectors.enrollment_state(event):
+        return False
+    return len(event.participation_modes()) == 1 and not any(q["required"] for q in event.question_list())
+
+
+@register.simple_tag(takes_context=True)
 def home_events(context):
-    """The next morning meeting, prominent, and the next few other events (two queries plus the membership one)."""
+    """The home page's events: the next morning meeting and the next big day (Good Spiral or networking day), each
+    with the member's enrolment, and the next few other events. Three queries, plus the membership one and, for a
+    member, one for their enrolments."""
     user = context["request"].user
-    upcoming = selectors.upcoming_events_for(user)
+    upcoming = selectors.with_seat_counts(selectors.upcoming_events_for(user))
     next_meeting = upcoming.filter(kind=Event.Kind.MORNING_MEETING).first()
-    others = upcoming
-    if next_meeting:
-        others = others.exclude(pk=next_meeting.pk)
-    return {"next_meeting": next_meeting, "events": list(others[:HOME_EVENT_COUNT]), "request": context["request"]}
+    next_big_day = upcoming.filter(kind__in=BIG_DAY_KINDS).first()
+    featured = [event for event in (next_meeting, next_big_day) if event is not None]
+    others = list(upcoming.exclude(pk__in=[event.pk for event in featured])[:HOME_EVENT_COUNT])
+    enrollments = selectors.live_enrollments_by_event(user, featured)
+    for event in featured:
+        event.my_enrollment = enrollments.get(event.pk)
+        event.seats_left = selectors.seats_left(event, confirmed=event.confirmed_total)
+        event.one_click = user.is_authenticated and not event.my_enrollment and _takes_one_click_enrolment(event)
+    return {"next_meeting": next_meeting, "next_big_day": next_big_day, "events": others}
 
 
 MY_EVENTS_PER_PAGE = 10

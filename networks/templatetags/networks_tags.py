@@ -3,6 +3,7 @@
 from django import template
 
 from networks import selectors
+from networks.themes import theme_of
 
 register = template.Library()
 
@@ -17,3 +18,9 @@ def home_networks():
 def my_memberships(user):
     """The user's active memberships and pending requests."""
     return list(selectors.current_memberships(user))
+
+
+@register.simple_tag
+def network_theme(network):
+    """The network's card colour class and icon (networks/themes.py)."""
+    return theme_of(network)

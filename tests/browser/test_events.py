@@ -36,7 +36,9 @@ def test_member_enrols_in_the_next_morning_meeting_from_the_home_page_and_cancel
     [confirmation] = mail.outbox
     assert confirmation.subject == "Enrolment confirmed: Morning meeting: loneliness"
     assert confirmation.attachments[0][1].startswith("BEGIN:VCALENDAR")
-    page.get_by_role("button", name="Cancel my enrolment").click()
+    page.get_by_role("link", name="Cancel my enrolment").click()
+    assert page.locator("h1").inner_text() == "Cancel your enrolment in Morning meeting: loneliness?"
+    page.get_by_role("button", name="Yes, cancel my enrolment").click()
     page.wait_for_load_state()
     assert page.get_by_text("Your enrolment has been cancelled.").is_visible()
     assert page.get_by_role("button", name="Enrol").is_visible()

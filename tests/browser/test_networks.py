@@ -28,7 +28,8 @@ def test_member_finds_joins_and_leaves_the_fall_prevention_network(page, live_se
     assert page.get_by_role("link", name="Prevention of falls").is_visible()
     page.get_by_role("link", name="Prevention of falls").click()
 
-    page.get_by_role("button", name="Leave the network").click()
+    page.get_by_role("link", name="Leave the network").click()
+    page.get_by_role("button", name="Yes, leave the network").click()
     page.wait_for_load_state()
     assert "You have left Prevention of falls." in page.locator(".messages").inner_text()
     assert page.get_by_role("button", name="Join the network").is_visible()

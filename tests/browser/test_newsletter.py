@@ -47,5 +47,5 @@ def test_a_wrong_address_is_explained_next_to_the_field(page, live_server):
     page.goto(f"{live_server.url}/en/newsletter/")
     page.get_by_label("E-mail address").fill("not an address")
     page.get_by_role("button", name="Subscribe").click()
-    assert "Enter a valid email address." in page.locator(".errors").inner_text()
+    assert "Enter a valid email address." in page.locator("#id_email_error").inner_text()
     assert not Subscriber.objects.exists()

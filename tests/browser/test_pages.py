@@ -48,7 +48,7 @@ def test_a_missing_address_is_explained_next_to_the_field(page, live_server):
     page.get_by_label("Message").fill("Please answer me.")
     page.get_by_label("I would like an answer by e-mail").check()
     page.get_by_role("button", name="Send").click()
-    assert "Give your e-mail address so that we can answer you." in page.locator("#id_email_errors").inner_text()
+    assert "Give your e-mail address so that we can answer you." in page.locator("#id_email_error").inner_text()
     assert page.get_by_label("E-mail address").get_attribute("aria-invalid") == "true"
     assert not Feedback.objects.exists()
 

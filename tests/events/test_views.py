@@ -220,9 +220,45 @@ def test_cancelling_after_the_deadline_shows_a_message(member_client, user):
     assert enrollment.status == Enrollment.Status.CONFIRMED
 
 
-def test_get_on_the_enroll_and_cancel_addresses_is_not_allowed(member_client):
+def test_get_on_the_enroll_address_is_not_allowed(member_client):
     event = EventFactory()
     assert member_client.get(f"/en/events/{event.slug}/enrol/").status_code == 405
+
+
+def test_cancelling_asks_for_confirmation_before_anything_changes(member_client, user):
+    enrollment = services.enroll(event=EventFactory(title_en="Morning meeting: falls"), user=user)
+    html = text(member_client.get(f"/en/events/{enrollment.event.slug}/"))
+    assert f'href="/en/events/enrolments/{enrollment.pk}/cancel/">Cancel my enrolment</a>' in html
+    html = text(member_client.get(f"/en/events/enrolments/{enrollment.pk}/cancel/"))
+    assert "<h1>Cancel your enrolment in Morning meeting: falls?</h1>" in html
+    assert f'<form method="post" action="/en/events/enrolments/{enrollment.pk}/cancel/"' in html
+    enrollment.refresh_from_db()
+    assert enrollment.status == Enrollment.Status.CONFIRMED
+
+
+def test_confirmation_page_of_someone_elses_enrolment_is_not_found(member_client):
+    other = EnrollmentFactory()
+    assert member_client.get(f"/en/events/enrolments/{other.pk}/cancel/").status_code == 404
+
+
+def test_confirmation_page_after_the_deadline_leads_back_to_the_event(member_client, user):
+    event = EventFactory(cancellation_deadline=in_days(1))
+    enrollment = services.enroll(event=event, user=user)
+    with time_machine.travel(in_days(2)):
+        response = member_client.get(f"/en/events/enrolments/{enrollment.pk}/cancel/")
+    assert response.status_code == 302 and response["Location"] == f"/en/events/{event.slug}/"
+
+
+def test_failed_enrolment_form_links_other_languages_to_the_event_page_not_the_post_address(member_client):
+    event = EventFactory(format="hybrid")
+    response = member_client.post(f"/en/events/{event.slug}/enrol/", {"mode": "nonsense"})
+    assert response.status_code == 400
+    html = text(response)
+    assert f'<a href="/fi/events/{event.slug}/" lang="fi" hreflang="fi">' in html
+    assert f'hreflang="sv" href="http://testserver/sv/events/{event.slug}/"' in html
+    assert "/enrol/" not in html.split("<main")[0].replace(f'action="/en/events/{event.slug}/enrol/"', "")
+    assert "<title>Error: " in html
+    assert 'class="error-summary"' in html and 'href="#id_mode_0"' in html
 
 
 def test_certificate_downloads_only_for_its_owner(member_client, user, client):

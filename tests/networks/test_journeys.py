@@ -57,7 +57,9 @@ def test_a_new_user_finds_the_fall_prevention_network_joins_it_sees_it_and_leave
     my_page = client.get("/en/me/").content.decode()
     assert re.search(r'<a href="/en/networks/fall-prevention/">Prevention of falls</a>:\s*member', my_page)
 
-    left = client.post(form_action(joined, "Leave the network"), follow=True).content.decode()
+    confirm_url = re.search(r'<a class="button button-secondary" href="([^"]+)">Leave the network</a>', joined).group(1)
+    confirm = client.get(confirm_url).content.decode()
+    left = client.post(form_action(confirm, "Yes, leave the network"), follow=True).content.decode()
     assert "You have left Prevention of falls." in left
     assert "Prevention of falls" not in client.get("/en/me/").content.decode().split("my-networks-heading")[1]
     assert Membership.objects.get(user__email=NEW_PERSON["email"]).status == Membership.Status.LEFT

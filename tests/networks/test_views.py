@@ -128,7 +128,7 @@ def test_pending_member_sees_the_request_waiting_and_can_withdraw_it(member_clie
     MembershipFactory(user=user, network=network, status=Membership.Status.PENDING)
     html = page(member_client.get(f"/en/networks/{network.slug}/"))
     assert "Your request to join is waiting for a decision." in html
-    assert "Withdraw my request</button>" in html and "Ask to join" not in html
+    assert "Withdraw my request</a>" in html and "Ask to join" not in html
 
 
 def test_active_member_sees_leave_and_the_directory_link(member_client, user):
@@ -136,7 +136,7 @@ def test_active_member_sees_leave_and_the_directory_link(member_client, user):
     MembershipFactory(user=user, network=network)
     html = page(member_client.get(f"/en/networks/{network.slug}/"))
     assert "You are a member of this network." in html
-    assert "Leave the network</button>" in html
+    assert "Leave the network</a>" in html
     assert f'href="/en/networks/{network.slug}/members/"' in html
 
 
@@ -211,11 +211,32 @@ def test_anonymous_join_goes_to_log_in_and_back_to_the_network_page(client):
     assert not Membership.objects.exists()
 
 
-def test_join_and_leave_answer_only_post(member_client):
+def test_join_answers_only_post_and_leave_asks_first(member_client, user):
     network = NetworkFactory()
     assert member_client.get(f"/en/networks/{network.slug}/join/").status_code == 405
-    assert member_client.get(f"/en/networks/{network.slug}/leave/").status_code == 405
     assert not Membership.objects.exists()
+    # Nothing to leave yet: the network's page says what the member can do.
+    assert member_client.get(f"/en/networks/{network.slug}/leave/")["Location"] == f"/en/networks/{network.slug}/"
+
+
+def test_leaving_asks_for_confirmation_before_anything_changes(member_client, user):
+    network = NetworkFactory(name_en="Directors", join_policy=APPROVAL)
+    MembershipFactory(user=user, network=network)
+    html = page(member_client.get(f"/en/networks/{network.slug}/"))
+    assert f'<a class="button button-secondary" href="/en/networks/{network.slug}/leave/">Leave the network</a>' in html
+    html = page(member_client.get(f"/en/networks/{network.slug}/leave/"))
+    assert "<h1>Leave Directors?</h1>" in html
+    assert "the coordinators need to approve you again" in html
+    assert f'<form method="post" action="/en/networks/{network.slug}/leave/"' in html
+    assert Membership.objects.get(user=user, network=network).status == Membership.Status.ACTIVE
+
+
+def test_withdrawing_a_request_asks_for_confirmation(member_client, user):
+    network = NetworkFactory(name_en="Directors", join_policy=APPROVAL)
+    MembershipFactory(user=user, network=network, status=Membership.Status.PENDING)
+    html = page(member_client.get(f"/en/networks/{network.slug}/leave/"))
+    assert "<h1>Withdraw your request to join Directors?</h1>" in html
+    assert Membership.objects.get(user=user, network=network).status == Membership.Status.PENDING
 
 
 def test_join_on_an_unknown_network_is_404(member_client):
@@ -324,5 +345,5 @@ def test_a_member_of_an_invitation_network_may_leave_and_is_told_how_to_come_bac
     network = NetworkFactory(join_policy=INVITATION)
     MembershipFactory(user=user, network=network)
     html = page(member_client.get(f"/en/networks/{network.slug}/"))
-    assert "Leave the network</button>" in html
+    assert "Leave the network</a>" in html
     assert "If you leave, you can only come back by invitation." in html

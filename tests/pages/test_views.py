@@ -133,3 +133,17 @@ def test_small_and_large_portals_run_the_same_queries_on_the_pages(client):
     small = [count_queries(client, f"/en/{kind}/") for kind in TITLES]
     FeedbackFactory.create_batch(20)
     assert [count_queries(client, f"/en/{kind}/") for kind in TITLES] == small
+
+
+@pytest.mark.parametrize(
+    "language, eligibility",
+    [
+        ("fi", "HUS-alueella (Helsinki ja Uusimaa) tai Eksotessa"),
+        ("sv", "inom HUS-området (Helsingfors och Nyland) eller vid Eksote"),
+        ("en", "in the HUS area (Helsinki and Uusimaa) or at Eksote"),
+    ],
+)
+def test_about_page_tells_who_may_take_part_in_the_developer_coaching(client, language, eligibility):
+    html = client.get(f"/{language}/about/").content.decode()
+    assert eligibility in html
+    assert f'href="/{language}/events/?kind=coaching_session"' in html
