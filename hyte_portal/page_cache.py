@@ -38,10 +38,15 @@ CSRF_PLACEHOLDER_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")\x00c
 CONTENT_APPS = {"events", "networks", "materials"}
 
 
-def content_changed() -> None:
-    """Empty the page cache (by a new version in every key), now and once the current transaction commits."""
+def renew_version() -> None:
+    """A new version in every key: every stored page is left behind."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+
+
+def content_changed() -> None:
+    """Empty the page cache, now and once the current transaction commits."""
+    renew_version()
+    transaction.on_commit(renew_version)
 
 
 def on_content_saved_or_deleted(sender, **kwargs) -> None:

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
+from hyte_portal.indexes import OrderIndex
+
 from . import errors, filetypes
 from .fields import WebAddressField
 
@@ -87,9 +89,7 @@ class Material(models.Model):
         # An index for each order a page reads materials in: the bank's list (this ordering) and the newest first
         # (the home page); without them every page sorted the whole table.
         indexes = [
-            models.Index(
-                F("year").desc(nulls_last=True), F("created_at").desc(), "id", name="materials_bank_order_idx"
-            ),
+            OrderIndex(F("year").desc(nulls_last=True), F("created_at").desc(), "id", name="materials_bank_order_idx"),
             models.Index(F("created_at").desc(), F("id").desc(), name="materials_newest_first_idx"),
         ]
         constraints = [

@@ -99,3 +99,10 @@ def record_second_factor(client, user):
     request.session = client.session
     record_authentication(request, user, "mfa", type="totp")
     request.session.save()
+
+
+def own_callbacks(callbacks: list) -> list:
+    """The on-commit callbacks a test captured, without the page cache's renewal that any content change queues."""
+    from hyte_portal.page_cache import renew_version
+
+    return [callback for callback in callbacks if callback is not renew_version]

@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+import hyte_portal.indexes
+
 
 class Migration(migrations.Migration):
 
@@ -14,7 +16,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='material',
-            index=models.Index(models.OrderBy(models.F('year'), descending=True, nulls_last=True), models.OrderBy(models.F('created_at'), descending=True), models.F('id'), name='materials_bank_order_idx'),
+            index=hyte_portal.indexes.OrderIndex(models.OrderBy(models.F('year'), descending=True, nulls_last=True), models.OrderBy(models.F('created_at'), descending=True), models.F('id'), name='materials_bank_order_idx'),
         ),
         migrations.AddIndex(
             model_name='material',

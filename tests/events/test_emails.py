@@ -12,6 +12,7 @@ from events import services
 from events.models import Enrollment
 from tests.events.factories import EventFactory
 from tests.factories import UserFactory
+from tests.helpers import own_callbacks
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +123,7 @@ def test_a_mail_server_failure_does_not_undo_or_break_the_enrolment(member_clien
     event = EventFactory()
     with on_commit() as callbacks:
         response = member_client.post(f"/en/events/{event.slug}/enrol/")
-    assert len(callbacks) == 1  # the confirmation task ran, and its failure was logged, not raised
+    assert len(own_callbacks(callbacks)) == 1  # the confirmation task ran, and its failure was logged, not raised
     assert response.status_code == 302
     assert Enrollment.objects.get(user=user).status == Enrollment.Status.CONFIRMED
 
