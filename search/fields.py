@@ -7,7 +7,9 @@ lemmas: no stemming on top): `search_document` (everything; matched over a GIN i
 migration) and `search_title_document` (titles only, small: ts_rank over it orders the results, and a visitor's
 search of members-only materials matches it alone). Ranking over the titles' vector rather than the whole
 document halves the time for a search that matches most rows (benchmarks/). On SQLite (the embedded default)
-the generated columns are plain text, searched with `contains`.
+the generated columns are plain text, searched with `contains`. The migrations keep both vectors in the row
+(STORAGE MAIN) rather than in the TOAST table with the long texts: reading them there tripled the time of a
+search that matches most rows.
 """
 
 from django.contrib.postgres.search import SearchVectorField

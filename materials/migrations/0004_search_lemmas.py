@@ -11,6 +11,12 @@ import search.fields
 INDEX_NAME = "materials_material_search_idx"
 CREATE_SQL = f"CREATE INDEX IF NOT EXISTS {INDEX_NAME} ON materials_material USING gin (search_document)"
 DROP_SQL = f"DROP INDEX IF EXISTS {INDEX_NAME}"
+# Keep the vectors in the row (compressed if need be) rather than in the TOAST table, where the long texts go:
+# a search that matches most rows reads each vector, and a TOAST fetch per row made that three times slower.
+STORAGE_SQL = (
+    "ALTER TABLE materials_material ALTER COLUMN search_document SET STORAGE MAIN, "
+    "ALTER COLUMN search_title_document SET STORAGE MAIN"
+)
 
 # The expression index of 0003 (stemmed full text) gives way to the lemma column's index.
 OLD_INDEX_SQL = "DROP INDEX IF EXISTS materials_search_idx"
@@ -18,6 +24,7 @@ OLD_INDEX_SQL = "DROP INDEX IF EXISTS materials_search_idx"
 
 def create_search_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(STORAGE_SQL)
         schema_editor.execute(CREATE_SQL)
         schema_editor.execute(OLD_INDEX_SQL)
 
@@ -67,6 +74,6 @@ class Migration(migrations.Migration):
                 output_field=search.fields.SearchDocumentField(),
             ),
         ),
-        migrations.RunPython(fill_lemmas, migrations.RunPython.noop),
         migrations.RunPython(create_search_index, drop_search_index),
+        migrations.RunPython(fill_lemmas, migrations.RunPython.noop),
     ]
