@@ -1,9 +1,9 @@
 """A typed search as lemmas, and the rows that match it, ranked.
 
 Each word of the search becomes a group of terms: the word itself and its lemmas in Finnish, Swedish and English
-(search.lemmas.query_terms); a word that Voikko does not know is also a prefix (so that the fragment `kaatumis`
-still finds `kaatumisten`; a known word needs no prefix, and a prefix costs a recheck of every matching row). A
-row matches when every group matches a term of its search_document. The terms are letters and digits only,
+(search.lemmas.query_terms), and the word as a prefix: the fragment `kaatumis` still finds `kaatumisten`, and
+`itsearviointi` finds `itsearviointilomake`, which Voikko splits as itse + arvioida + lomake. A row matches when
+every group matches a term of its search_document. The terms are letters and digits only,
 quoted by us: no input reaches the tsquery syntax as an operator.
 
 PostgreSQL: `search_document @@ to_tsquery('simple', ...)` over the GIN index, ranked by ts_rank over the
@@ -17,11 +17,11 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 
-from .lemmas import finnish_analyses, has_voikko, query_terms, words
+from .lemmas import query_terms, words
 
 MAX_TEXT_LENGTH = 500  # characters read of a search; the rest is ignored (and the page says so)
 MAX_WORDS = 8
-MIN_PREFIX_LENGTH = 3  # a shorter word matches whole terms only: "uni" must not find "universal"
+MIN_PREFIX_LENGTH = 4  # a shorter word matches whole terms only: "uni" must not find "universal"
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,8 @@ def parse(text: str) -> Search:
 
 
 def _prefixes(words: list[str]) -> tuple[str, ...]:
-    """The words also searched as prefixes: long enough, and not a Finnish word Voikko knows."""
-    known = (lambda word: bool(finnish_analyses(word)[0])) if has_voikko() else (lambda word: False)
-    return tuple(word for word in words if len(word) >= MIN_PREFIX_LENGTH and not known(word))
+    """The words also searched as prefixes: those long enough."""
+    return tuple(word for word in words if len(word) >= MIN_PREFIX_LENGTH)
 
 
 def _tsquery(search: Search) -> str:

@@ -60,6 +60,7 @@ def corpus():
         title_fi=SLEEP,
         title_sv="Sömnens betydelse för välbefinnandet",
         title_en="Why sleep matters for wellbeing",
+        description_fi="Liitteenä unen itsearviointilomake.",
     )
     material(title_fi=WEIGHT, title_sv="Fetma och motion", title_en="Obesity and exercise")
     EventFactory(
@@ -113,6 +114,7 @@ PAIRS = [
     ("työpaikka", MENTAL),
     ("vaara", FALLS),
     ("ihminen", LONELY),
+    ("itsearviointi", SLEEP),  # the start of a compound that Voikko splits otherwise (itse + arvioida + lomake)
     # Swedish
     ("rökning", TOBACCO),
     ("fallen", FALLS),
