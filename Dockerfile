@@ -2,7 +2,7 @@
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 VIRTUAL_ENV=/app/.venv PATH=/app/.venv/bin:$PATH
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends gettext curl wrk && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends gettext curl wrk libvoikko1 voikko-fi && rm -rf /var/lib/apt/lists/*
 COPY requirements.lock ./
 RUN pip install --no-cache-dir "uv==0.13.8" && uv venv /app/.venv && uv pip sync --python /app/.venv/bin/python requirements.lock
 COPY . .

@@ -131,3 +131,8 @@ def calendar_for(events, *, with_online_link=False, cancelled=False, tentative=F
 def event_ics(event: Event, *, with_online_link=False, cancelled=False, tentative=False) -> bytes:
     """The .ics of one event: for the public download and for e-mail attachments (tentative: waitlisted)."""
     return calendar_for([event], with_online_link=with_online_link, cancelled=cancelled, tentative=tentative).to_ical()
+
+
+def public_feed(events, *, name: str) -> bytes:
+    """A public calendar subscription (all public events, or a network's): never an online meeting link."""
+    return calendar_for(events, with_online_link=False, name=name).to_ical()

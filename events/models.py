@@ -11,6 +11,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from search.fields import search_fields
+
 from .questions import question_label, validate_questions
 
 
@@ -175,6 +177,8 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Lemmas for the site search (search/fields.py), written on every save by search.signals.
+    search_title, search_text, search_document, search_title_document = search_fields()
 
     class Meta:
         verbose_name = _("event")

@@ -43,6 +43,8 @@ from .models import (
     SeriesSubscription,
 )
 
+FEED_DAYS_BACK = 90  # the public feeds keep recent past events, so that a subscriber's calendar keeps them too
+
 
 def local_datetime_text(value: dt.datetime) -> str:
     """A time as the rules' messages show it: local, in the active language's short format."""
@@ -236,6 +238,18 @@ def events_viewable_by(user) -> QuerySet[Event]:
     if user.is_staff:
         events = events | Event.objects.filter(network_id__in=coordinated_network_ids(user))
     return events
+
+
+def public_calendar_events(*, network=None) -> QuerySet[Event]:
+    """What the public calendar feeds list: public events, published or cancelled (so that calendars drop a
+    cancelled one), from FEED_DAYS_BACK days ago on, with their sessions (two queries, whatever their number)."""
+    since = timezone.now() - dt.timedelta(days=FEED_DAYS_BACK)
+    events = Event.objects.filter(
+        audience=Event.Audience.PUBLIC, status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED], end__gte=since
+    )
+    if network is not None:
+        events = events.filter(network=network)
+    return events.prefetch_related("sessions").order_by("start", "pk")
 
 
 def upcoming_events_for(user, *, network=None) -> QuerySet[Event]:

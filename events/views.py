@@ -24,7 +24,7 @@ from .certificates import certificate_pdf_bytes
 from .chips import filter_chips
 from .errors import MESSAGES
 from .forms import CheckinForm, EnrollmentForm, EventFilterForm, ModeSwitchForm
-from .ics import calendar_for, event_ics, ics_filename
+from .ics import calendar_for, event_ics, ics_filename, public_feed
 from .models import Certificate, Enrollment, Event
 
 EVENTS_PER_PAGE = 20
@@ -385,6 +385,13 @@ def event_calendar(request, slug):
     enrollment = selectors.live_enrollment(request.user, event)
     content = event_ics(event, with_online_link=selectors.may_see_online_link(enrollment))
     return _ics_response(content, {"Content-Disposition": f'attachment; filename="{ics_filename(event)}"'})
+
+
+@require_safe
+def public_events_feed(request):
+    """All public events as a calendar subscription: no members-only event, no online meeting link."""
+    content = public_feed(selectors.public_calendar_events(), name=_("HYTE events"))
+    return _ics_response(content, {"Cache-Control": "public, max-age=900"})
 
 
 @require_safe

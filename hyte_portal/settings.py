@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "leading",
     "demo",  # development data for `manage.py seed_demo`; production code imports nothing from it
     "reports",
+    "search",
 ]
 
 MIDDLEWARE = [

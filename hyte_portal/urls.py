@@ -37,5 +37,6 @@ urlpatterns += i18n_patterns(
     path("materials/", include("materials.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("hyte/", include("leading.urls")),
+    path("search/", include("search.urls")),
     path("", include("pages.urls")),
 )

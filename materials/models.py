@@ -16,6 +16,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
 from hyte_portal.indexes import OrderIndex
+from search.fields import search_fields
 
 from . import errors, filetypes
 from .fields import WebAddressField
@@ -80,6 +81,8 @@ class Material(models.Model):
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Lemmas for the site search (search/fields.py), written on every save by search.signals.
+    search_title, search_text, search_document, search_title_document = search_fields()
 
     class Meta:
         verbose_name = _("material")

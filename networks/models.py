@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from search.fields import search_fields
+
 
 class Network(models.Model):
     """A network of professionals: its texts in three languages, its kind, and how people join it."""
@@ -40,6 +42,8 @@ class Network(models.Model):
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", through_fields=("network", "user"), related_name="networks"
     )
+    # Lemmas for the site search (search/fields.py), written on every save by search.signals.
+    search_title, search_text, search_document, search_title_document = search_fields()
 
     # The order in which the kinds are listed on the pages: Good Spiral themes first.
     KIND_ORDER = [Kind.GOOD_SPIRAL_THEME, Kind.DIRECTOR_NETWORK, Kind.COACHING_ALUMNI, Kind.INTERNAL_GROUP]

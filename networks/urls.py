@@ -6,6 +6,7 @@ app_name = "networks"
 urlpatterns = [
     path("", views.network_list, name="index"),
     path("<slug:slug>/", views.network_detail, name="detail"),
+    path("<slug:slug>/calendar.ics", views.network_calendar, name="calendar"),
     path("<slug:slug>/join/", views.join, name="join"),
     path("<slug:slug>/leave/", views.leave, name="leave"),
     path("<slug:slug>/members/", views.member_directory, name="directory"),

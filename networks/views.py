@@ -4,13 +4,14 @@ where an invited person accepts an invitation."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from events.selectors import upcoming_events_for
+from events.ics import public_feed
+from events.selectors import public_calendar_events, upcoming_events_for
 from hyte_portal.page_cache import cached_for_visitors
 from materials.selectors import materials_for_network
 
@@ -55,6 +56,16 @@ def network_detail(request, slug):
         "materials": list(materials_for_network(request.user, network)[:MATERIALS_SHOWN]),
     }
     return render(request, "networks/network_detail.html", context)
+
+
+@require_safe
+def network_calendar(request, slug):
+    """The network's public events as a calendar subscription; an unknown or inactive network is a 404."""
+    network = _active_network(slug)
+    content = public_feed(public_calendar_events(network=network), name=network.name)
+    return HttpResponse(
+        content, content_type="text/calendar; charset=utf-8", headers={"Cache-Control": "public, max-age=900"}
+    )
 
 
 def _active_network(slug) -> Network:

@@ -26,6 +26,10 @@ def _service_skip_reasons():
         reasons["redis"] = "needs Redis: set REDIS_URL=redis://..."
     if not shutil.which(CHROMIUM):
         reasons["browser"] = f"needs Chromium at {CHROMIUM} (Debian package chromium)"
+    from search.lemmas import has_voikko
+
+    if not has_voikko():
+        reasons["voikko"] = "needs Voikko for Finnish lemmas (Debian packages libvoikko1 and voikko-fi)"
     return reasons
 
 

@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from events import selectors
+from events import jsonld, selectors
 from events.models import Enrollment, Event
 
 register = template.Library()
@@ -84,3 +84,11 @@ def my_events(context):
         "request": request,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.simple_tag
+def event_json_ld(event, seats_left):
+    """The schema.org Event data of a public event page (events/jsonld.py); nothing for other events."""
+    if not jsonld.has_json_ld(event):
+        return ""
+    return jsonld.json_ld_script(jsonld.event_data(event, seats_left=seats_left))

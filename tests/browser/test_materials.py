@@ -53,7 +53,7 @@ def test_visitor_searches_with_the_keyboard_and_finds_the_fall_materials(page, l
 def test_visitor_filters_by_the_fall_prevention_network(page, live_server, fall_materials):
     page.goto(f"{live_server.url}/en/materials/")
     page.get_by_label("Network").select_option(label="Prevention of falls")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("search", name="Search the material bank").get_by_role("button", name="Search").click()
     page.wait_for_url("**network=kaatumisten-ehkaisy*")
     assert sorted(result_titles(page)) == [
         "Fall prevention programme",

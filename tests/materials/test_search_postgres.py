@@ -1,4 +1,4 @@
-"""Full-text search on PostgreSQL: prefixes for Finnish compounds, stemming per language, hostile input, the index."""
+"""Lemma search of the bank on PostgreSQL: prefixes, lemmas and stems per language, hostile input, the index."""
 
 import importlib
 
@@ -104,14 +104,14 @@ def test_operators_typed_by_the_user_are_ignored_not_interpreted(bank):
 
 
 def load_migration():
-    return importlib.import_module("materials.migrations.0003_search_index")
+    return importlib.import_module("materials.migrations.0005_search_lemmas")
 
 
-def test_search_uses_the_gin_index_of_migration_0003(bank):
+def test_search_uses_the_gin_index_of_the_lemma_column(bank):
     migration = load_migration()
     with connection.schema_editor() as editor:
         migration.create_search_index(None, editor)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
     plan = search.search(Material.objects.all(), "kaatumis").explain()
-    assert "materials_search_idx" in plan
+    assert "materials_material_search_idx" in plan

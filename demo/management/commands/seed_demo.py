@@ -6,11 +6,27 @@ Idempotent: running it twice changes nothing.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import accounts, courses, events, leading, materials, networks, newsletter, second_factor
+from demo import (
+    accounts,
+    archive,
+    courses,
+    events,
+    leading,
+    materials,
+    materials_sv_en,
+    networks,
+    newsletter,
+    newsletter_events,
+    programmes,
+    second_factor,
+)
 
 # In this order: networks link the accounts (and make the coordinators, who need a second factor), events the
 # networks, materials both; Leading HYTE names the demo member a county editor.
 LOADERS = [accounts, networks, second_factor, events, courses, materials, newsletter, leading]
+# The site search's demo content (programmes, the archive, materials in Swedish and English, an issue that
+# names the coming events' dates), after the events and materials it builds on.
+LOADERS += [programmes, archive, materials_sv_en, newsletter_events]
 
 
 class Command(BaseCommand):
