@@ -181,6 +181,8 @@ PORTAL = [
           data=lambda w: {"code": w.checkin_code_a.code}),
     Visit("events:checkin", A_POST, lambda w: {"slug": w.members_event_a.slug}, method="post",
           data=lambda w: {"code": "\x00"}, label="(junk code)"),
+    Visit("events:checkin", expect(REDIRECT, anonymous=LOGIN), lambda w: {"slug": w.past_event_a.slug},
+          method="post", data=lambda w: {"code": w.session_code_b.code}, label="(another event's session code)"),
     Visit("events:switch_mode", expect(404, anonymous=LOGIN, member_a=REDIRECT),
           lambda w: {"pk": w.hybrid_enrollment_a.pk}, method="post", data=lambda w: {"if_full": "keep_seat"},
           unchanged=lambda w: [w.hybrid_enrollment_a], may_change=("member_a",)),
@@ -198,7 +200,7 @@ PORTAL = [
     Visit("events:release", expect(404), path=lambda w: "/en/events/release/%00/"),
     # Public verification of a certificate: the holder's name (member A's carries the marker), course and date.
     Visit("certificates:verify", EVERYONE, lambda w: {"code": w.certificate_a.code}, may_show=(PRIVATE_A,)),
-    Visit("certificates:verify", expect(404), lambda w: {"code": "ZZZZ-ZZZZ-ZZZZ"}),
+    Visit("certificates:verify", expect(404), lambda w: {"code": "ABCDEFGHJKMN"}, label="(unknown code)"),
     Visit("certificates:verify", expect(404), path=lambda w: "/en/certificates/%00/"),
     # The material bank
     Visit("materials:index", EVERYONE),
@@ -285,6 +287,10 @@ ADMIN_EXTRA = [
           staff=REDIRECT), lambda w: {"object_id": w.members_event_a.pk}, method="post",
           data=lambda w: {"code": w.checkin_code_a.pk}, unchanged=lambda w: [w.checkin_code_a],
           may_change=("staff", "coordinator_a")),
+    # Renewing a code through another event's page (network B's code via A's event): missing, nothing renewed.
+    Visit("admin:events_event_checkin", expect(ADMIN_LOGIN, coordinator_a=404, coordinator_b=404, staff=404),
+          lambda w: {"object_id": w.members_event_a.pk}, method="post", data=lambda w: {"code": w.session_code_b.pk},
+          unchanged=lambda w: [w.session_code_b], may_change=(), label="(another event's code)"),
     Visit("admin:events_event_checkin", expect(ADMIN_LOGIN, coordinator_a=404, coordinator_b=OK, staff=OK),
           lambda w: {"object_id": w.members_event_b.pk}),
     Visit("admin:events_event_completion", expect(ADMIN_LOGIN, coordinator_a=OK, coordinator_b=404, staff=OK),

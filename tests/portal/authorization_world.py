@@ -103,6 +103,7 @@ def _events(w):
         enrollment = EnrollmentFactory(event=past, user=member, attended=True)
         session = EventSessionFactory(event=past)
         setattr(w, f"past_event_{side}", past)
+        setattr(w, f"session_code_{side}", CheckinCode.objects.create(event=past, session=session))
         setattr(w, f"certificate_{side}", Certificate.objects.create(enrollment=enrollment, language="en"))
         setattr(w, f"attendance_{side}", SessionAttendance.objects.create(session=session, enrollment=enrollment))
         setattr(
