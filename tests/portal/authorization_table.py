@@ -53,6 +53,7 @@ EVERYONE = expect(OK)
 MEMBERS = expect(OK, anonymous=LOGIN)  # any logged-in account
 A_SIDE = expect(OK, anonymous=LOGIN, member_b=404, coordinator_b=404)  # network A's people and staff
 MEMBER_A_ONLY = expect(404, anonymous=LOGIN, member_a=OK)  # member A's own things
+A_POST = expect(REDIRECT, anonymous=LOGIN, member_b=404, coordinator_b=404)  # a form on a members-only event of A
 STAFF_ONLY = expect(ADMIN_LOGIN, coordinator_a=OK, coordinator_b=OK, staff=OK)  # admin pages every staff user opens
 
 
@@ -124,6 +125,13 @@ PORTAL = [
     Visit("mfa_view_recovery_codes", expect(404, anonymous=LOGIN)),
     Visit("mfa_generate_recovery_codes", expect(REDIRECT, anonymous=LOGIN)),
     Visit("mfa_download_recovery_codes", expect(404, anonymous=LOGIN)),
+    Visit("mfa_list_webauthn", MEMBERS),
+    Visit("mfa_add_webauthn", expect(REDIRECT, anonymous=LOGIN)),
+    Visit("mfa_reauthenticate_webauthn", expect(REDIRECT, anonymous=LOGIN)),
+    # Nobody in the world has a security key: the staff user's TOTP authenticator is no key to edit or remove.
+    Visit("mfa_edit_webauthn", expect(REDIRECT, anonymous=LOGIN), lambda w: {"pk": w.authenticator.pk}),
+    Visit("mfa_remove_webauthn", expect(REDIRECT, anonymous=LOGIN), lambda w: {"pk": w.authenticator.pk},
+          method="post", unchanged=lambda w: [w.authenticator], may_change=()),
     # My page
     Visit("accounts:my_page", MEMBERS),
     Visit("accounts:edit_profile", MEMBERS),
@@ -160,6 +168,40 @@ PORTAL = [
     Visit("events:certificate", MEMBER_A_ONLY, lambda w: {"pk": w.certificate_a.pk}),
     Visit("events:cancel", expect(404, anonymous=LOGIN, member_a=REDIRECT), lambda w: {"pk": w.public_enrollment_a.pk},
           method="post", unchanged=lambda w: [w.public_enrollment_a], may_change=("member_a",)),
+    # Series, check-in, hybrid modes, waiting lists: a members-only event answers another network's people as a
+    # missing one; A's own people get the event page back with a message (staff are not participants).
+    Visit("events:subscribe_series", A_POST, lambda w: {"slug": w.series_event_a.slug}, method="post"),
+    Visit("events:subscribe_series", expect(REDIRECT, anonymous=LOGIN), lambda w: {"slug": w.public_event.slug},
+          method="post", label="(an event outside a series)"),
+    Visit("events:leave_series", A_POST, lambda w: {"slug": w.series_event_a.slug}, method="post",
+          unchanged=lambda w: [w.subscription_a, w.series_enrollment_a], may_change=("member_a",)),
+    Visit("events:drop_date", A_POST, lambda w: {"slug": w.series_event_a.slug}, method="post",
+          unchanged=lambda w: [w.series_enrollment_a], may_change=("member_a",)),
+    Visit("events:checkin", A_POST, lambda w: {"slug": w.members_event_a.slug}, method="post",
+          data=lambda w: {"code": w.checkin_code_a.code}),
+    Visit("events:checkin", A_POST, lambda w: {"slug": w.members_event_a.slug}, method="post",
+          data=lambda w: {"code": "\x00"}, label="(junk code)"),
+    Visit("events:checkin", expect(REDIRECT, anonymous=LOGIN), lambda w: {"slug": w.past_event_a.slug},
+          method="post", data=lambda w: {"code": w.session_code_b.code}, label="(another event's session code)"),
+    Visit("events:switch_mode", expect(404, anonymous=LOGIN, member_a=REDIRECT),
+          lambda w: {"pk": w.hybrid_enrollment_a.pk}, method="post", data=lambda w: {"if_full": "keep_seat"},
+          unchanged=lambda w: [w.hybrid_enrollment_a], may_change=("member_a",)),
+    Visit("events:switch_mode", expect(404, anonymous=LOGIN, member_a=400), lambda w: {"pk": w.hybrid_enrollment_a.pk},
+          method="post", data=lambda w: {"if_full": "\x00"}, unchanged=lambda w: [w.hybrid_enrollment_a],
+          may_change=(), label="(junk choice)"),
+    Visit("events:leave_waiting_list", expect(404, anonymous=LOGIN, member_a=REDIRECT),
+          lambda w: {"pk": w.waitlisted_a.pk}, method="post",
+          unchanged=lambda w: [w.waitlisted_a], may_change=("member_a",)),
+    # The signed link in an e-mail: whoever holds it sees what it gives up (the event), and may give it up.
+    Visit("events:release", EVERYONE, lambda w: {"token": w.release_token_a}, may_show=(PRIVATE_A,)),
+    Visit("events:release", EVERYONE, lambda w: {"token": w.release_token_a}, method="post", may_show=(PRIVATE_A,),
+          unchanged=lambda w: [w.enrollment_a], may_change=PERSONAS),
+    Visit("events:release", expect(404), lambda w: {"token": w.release_token_a[:-3] + "abc"}, label="(forged)"),
+    Visit("events:release", expect(404), path=lambda w: "/en/events/release/%00/"),
+    # Public verification of a certificate: the holder's name (member A's carries the marker), course and date.
+    Visit("certificates:verify", EVERYONE, lambda w: {"code": w.certificate_a.code}, may_show=(PRIVATE_A,)),
+    Visit("certificates:verify", expect(404), lambda w: {"code": "ABCDEFGHJKMN"}, label="(unknown code)"),
+    Visit("certificates:verify", expect(404), path=lambda w: "/en/certificates/%00/"),
     # The material bank
     Visit("materials:index", EVERYONE),
     Visit("materials:index", EVERYONE, query="?q=%00&year=abc&kind=x&page=-1"),
@@ -173,8 +215,12 @@ PORTAL = [
     Visit("newsletter:confirm", expect(REDIRECT), lambda w: {"token": w.pending_subscriber.token}, method="post"),
     Visit("newsletter:confirm", expect(404), path=lambda w: "/en/newsletter/confirm/%00/"),
     Visit("newsletter:confirmed", EVERYONE),
-    Visit("newsletter:unsubscribe", EVERYONE, lambda w: {"token": w.active_subscriber.token}),
-    Visit("newsletter:unsubscribe", EVERYONE, lambda w: {"token": w.active_subscriber.token}, method="post"),
+    Visit("newsletter:unsubscribe", EVERYONE, lambda w: {"token": w.active_subscriber.unsubscribe_token}),
+    Visit("newsletter:unsubscribe", EVERYONE, lambda w: {"token": w.active_subscriber.unsubscribe_token},
+          method="post"),
+    # The confirmation link's token is no key to the unsubscribe page.
+    Visit("newsletter:unsubscribe", expect(404), lambda w: {"token": w.active_subscriber.token}, method="post",
+          unchanged=lambda w: [w.active_subscriber], may_change=(), label="(the confirmation token)"),
     Visit("newsletter:unsubscribe", expect(404), path=lambda w: "/en/newsletter/unsubscribe/%00/", method="post"),
     Visit("newsletter:member_subscription", expect(REDIRECT, anonymous=LOGIN), method="post",
           data=lambda w: {"action": "subscribe"}),
@@ -234,6 +280,23 @@ ADMIN_EXTRA = [
     # Django's own unchecked redirect: a content type id that is not plain digits ("+8") must not reach it.
     Visit("admin:view_on_site", expect(404),
           path=lambda w: f"/admin/r/+{_content_type_id(w.feed_a)}/{w.feed_a.pk}/"),
+    # A course's check-in codes and completion: staff, and the coordinators of the event's network.
+    Visit("admin:events_event_checkin", expect(ADMIN_LOGIN, coordinator_a=OK, coordinator_b=404, staff=OK),
+          lambda w: {"object_id": w.members_event_a.pk}),
+    Visit("admin:events_event_checkin", expect(ADMIN_LOGIN, coordinator_a=REDIRECT, coordinator_b=404,
+          staff=REDIRECT), lambda w: {"object_id": w.members_event_a.pk}, method="post",
+          data=lambda w: {"code": w.checkin_code_a.pk}, unchanged=lambda w: [w.checkin_code_a],
+          may_change=("staff", "coordinator_a")),
+    # Renewing a code through another event's page (network B's code via A's event): missing, nothing renewed.
+    Visit("admin:events_event_checkin", expect(ADMIN_LOGIN, coordinator_a=404, coordinator_b=404, staff=404),
+          lambda w: {"object_id": w.members_event_a.pk}, method="post", data=lambda w: {"code": w.session_code_b.pk},
+          unchanged=lambda w: [w.session_code_b], may_change=(), label="(another event's code)"),
+    Visit("admin:events_event_checkin", expect(ADMIN_LOGIN, coordinator_a=404, coordinator_b=OK, staff=OK),
+          lambda w: {"object_id": w.members_event_b.pk}),
+    Visit("admin:events_event_completion", expect(ADMIN_LOGIN, coordinator_a=OK, coordinator_b=404, staff=OK),
+          lambda w: {"object_id": w.past_event_a.pk}),
+    Visit("admin:events_event_completion", expect(ADMIN_LOGIN, coordinator_a=404, coordinator_b=OK, staff=OK),
+          lambda w: {"object_id": w.past_event_b.pk}),
     # The statistics: every staff user, a coordinator for their own networks.
     Visit("reports:statistics", STAFF_ONLY),
     Visit("reports:annual_report_pdf", STAFF_ONLY),
@@ -285,6 +348,8 @@ ADMIN_MODELS = {
     "events.certificate": AdminRows("certificate_a", "certificate_b", coordinator="view", staff="view change delete"),
     "events.sessionattendance": AdminRows("attendance_a", "attendance_b", coordinator="view",
                                           staff="view change delete"),
+    # Read-only: members subscribe and leave on the site; coordinators have no permission on it.
+    "events.seriessubscription": AdminRows("subscription_a", "subscription_b", staff="view delete"),
     "events.reminderdelivery": AdminRows("reminder_a", "reminder_b", staff="view change delete"),
     "materials.material": AdminRows("members_material"),
     "newsletter.newsletterissue": AdminRows("issue"),

@@ -16,7 +16,18 @@ from django.contrib.sites.models import Site
 from django.utils import timezone
 
 from audit.services import record
-from events.models import CalendarFeed, Certificate, Event, EventSeries, ReminderDelivery, SessionAttendance
+from events.models import (
+    CalendarFeed,
+    Certificate,
+    CheckinCode,
+    Enrollment,
+    Event,
+    EventSeries,
+    ReminderDelivery,
+    SeriesSubscription,
+    SessionAttendance,
+)
+from events.tokens import release_token
 from leading.models import CountyEditor, GuidanceSection
 from materials.models import Material
 from networks.models import Invitation, Membership, Network
@@ -92,6 +103,7 @@ def _events(w):
         enrollment = EnrollmentFactory(event=past, user=member, attended=True)
         session = EventSessionFactory(event=past)
         setattr(w, f"past_event_{side}", past)
+        setattr(w, f"session_code_{side}", CheckinCode.objects.create(event=past, session=session))
         setattr(w, f"certificate_{side}", Certificate.objects.create(enrollment=enrollment, language="en"))
         setattr(w, f"attendance_{side}", SessionAttendance.objects.create(session=session, enrollment=enrollment))
         setattr(
@@ -114,6 +126,37 @@ def _events(w):
             ),
         )
     w.feed_a = CalendarFeed.objects.create(user=w.member_a)
+    _series_checkin_and_modes(w)
+
+
+def _series_checkin_and_modes(w):
+    """Rows of the series, check-in, hybrid-mode and waiting-list pages (members-only on each side)."""
+    members = Event.Audience.NETWORK_MEMBERS
+    for side in ("a", "b"):
+        network, member = getattr(w, f"network_{side}"), getattr(w, f"member_{side}")
+        marker = PRIVATE_A if side == "a" else PRIVATE_B
+        series = getattr(w, f"series_{side}")
+        event = EventFactory(
+            slug=f"series-event-{side}", network=network, audience=members, series=series,
+            online_url=f"https://meet.example.org/series-{marker}",
+        )  # fmt: skip
+        setattr(w, f"series_event_{side}", event)
+        setattr(w, f"series_enrollment_{side}", EnrollmentFactory(event=event, user=member))
+        setattr(w, f"subscription_{side}", SeriesSubscription.objects.create(user=member, series=series))
+    w.hybrid_event_a = EventFactory(
+        slug="hybrid-event-a", network=w.network_a, audience=members, format=Event.Format.HYBRID,
+        capacity_onsite=10, capacity_online=10, online_url=f"https://meet.example.org/hybrid-{PRIVATE_A}",
+    )  # fmt: skip
+    w.hybrid_enrollment_a = EnrollmentFactory(event=w.hybrid_event_a, user=w.member_a, mode=Enrollment.Mode.ONSITE)
+    # A full event with member A second in line.
+    w.full_event_a = EventFactory(slug="full-event-a", network=w.network_a, capacity=1)
+    EnrollmentFactory(event=w.full_event_a, user=w.coordinator_a)
+    w.waitlisted_a = EnrollmentFactory(
+        event=w.full_event_a, user=w.member_a, status=Enrollment.Status.WAITLISTED, waiting_since=timezone.now()
+    )
+    # The check-in code of member A's members-only event (an event without sessions has one code of its own).
+    w.checkin_code_a = CheckinCode.objects.create(event=w.members_event_a)
+    w.release_token_a = release_token(w.enrollment_a.pk)
 
 
 def _other_apps(w):
