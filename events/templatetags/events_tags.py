@@ -29,7 +29,7 @@ def home_events(context):
     with the member's enrolment, and the next few other events. Three queries, plus the membership one and, for a
     member, one for their enrolments."""
     user = context["request"].user
-    upcoming = selectors.with_seat_counts(selectors.upcoming_events_for(user))
+    upcoming = selectors.upcoming_events_for(user)
     next_meeting = upcoming.filter(kind=Event.Kind.MORNING_MEETING).first()
     next_big_day = upcoming.filter(kind__in=BIG_DAY_KINDS).first()
     featured = [event for event in (next_meeting, next_big_day) if event is not None]
@@ -37,7 +37,8 @@ def home_events(context):
     enrollments = selectors.live_enrollments_by_event(user, featured)
     for event in featured:
         event.my_enrollment = enrollments.get(event.pk)
-        event.seats_left = selectors.seats_left(event, confirmed=event.confirmed_total)
+        event.seats_left = selectors.seats_left(event)
+        event.seat_pools = selectors.seat_pools(event)
         event.one_click = user.is_authenticated and not event.my_enrollment and _takes_one_click_enrolment(event)
     return {"next_meeting": next_meeting, "next_big_day": next_big_day, "events": others}
 

@@ -145,6 +145,9 @@ PORTAL = [
     Visit("networks:index", EVERYONE),
     Visit("networks:detail", EVERYONE, lambda w: {"slug": w.network_a.slug}),
     Visit("networks:detail", expect(404), lambda w: {"slug": "no-such-network"}),
+    # a network's public calendar: its public events only (no members-only event, never a meeting link)
+    Visit("networks:calendar", EVERYONE, lambda w: {"slug": w.network_a.slug}),
+    Visit("networks:calendar", expect(404), lambda w: {"slug": "no-such-network"}),
     Visit("networks:join", expect(REDIRECT, anonymous=LOGIN), lambda w: {"slug": w.network_b.slug}, method="post"),
     Visit("networks:join", expect(405), lambda w: {"slug": w.network_b.slug}),
     Visit("networks:leave", expect(REDIRECT, anonymous=LOGIN), lambda w: {"slug": w.network_a.slug}, method="post"),
@@ -155,6 +158,12 @@ PORTAL = [
     # Events
     Visit("events:index", EVERYONE),
     Visit("events:index", EVERYONE, query="?past=1&kind=nonsense&format=%00&page=99999"),
+    Visit("events:index", EVERYONE, query="?view=month&month=2026-12"),
+    Visit("events:index", expect(400), query="?view=month&month=99999-99", label="a malformed month"),
+    Visit("events:feed", EVERYONE),
+    Visit("search:index", EVERYONE, query="?q=kaatuminen"),
+    Visit("search:index", EVERYONE, query="?q=%00%3A%2A%7C%21", label="NUL and tsquery syntax"),
+    Visit("favicon", expect(REDIRECT)),
     Visit("events:detail", EVERYONE, lambda w: {"slug": w.public_event.slug}),
     Visit("events:detail", A_SIDE, lambda w: {"slug": w.members_event_a.slug}),
     Visit("events:detail", expect(404, staff=OK, coordinator_a=OK), lambda w: {"slug": w.draft_event_a.slug}),
