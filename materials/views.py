@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from hyte_portal.page_cache import cached_for_visitors
+from search.query import is_capped
 
 from . import filetypes, selectors, services
 from .forms import MaterialSearchForm
@@ -34,6 +35,8 @@ def index(request):
             "form": form,
             "page": page,
             "is_filtered": form.is_bound and form.is_filtered(),
+            # A search that matches very many materials lists only the first ones (search.query.MAX_MATCHES).
+            "is_capped": bool(filters.get("text")) and is_capped(page.paginator.count),
             "page_query": query.urlencode(),
         },
     )

@@ -29,6 +29,11 @@ class Group:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
 
+    @property
+    def capped(self) -> bool:
+        """Whether `total` stopped at search.query.MAX_MATCHES (there may be more matches)."""
+        return query.is_capped(self.total)
+
 
 @dataclass
 class SiteSearch:
@@ -40,6 +45,14 @@ class SiteSearch:
     @property
     def total(self) -> int:
         return self.events.total + self.networks.total + self.materials.total
+
+    @property
+    def capped(self) -> bool:
+        return self.events.capped or self.networks.capped or self.materials.capped
+
+    @property
+    def max_matches(self) -> int:
+        return query.MAX_MATCHES
 
 
 def _group(rows, search, *, title_of, text_of, limit) -> Group:
