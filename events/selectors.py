@@ -57,12 +57,9 @@ def local_datetime_text(value: dt.datetime) -> str:
 def enrollment_state(event: Event, *, now: dt.datetime | None = None) -> str | None:
     """Why the event does not take enrolments now, as a message; None when it does."""
     now = now or timezone.now()
-    if event.status == Event.Status.CANCELLED:
-        return MESSAGES["cancelled"]
-    if event.status != Event.Status.PUBLISHED:
-        return MESSAGES["not_published"]
-    if event.start <= now:
-        return MESSAGES["past"]
+    refusal = event_state_refusal(event, now=now)
+    if refusal:
+        return refusal
     if event.enrollment_opens and now < event.enrollment_opens:
         return MESSAGES["not_open_yet"] % {"opens": local_datetime_text(event.enrollment_opens)}
     if event.enrollment_closes and now >= event.enrollment_closes:

@@ -14,7 +14,7 @@ from ..errors import MESSAGES, EnrollmentError, NotYourEnrollment
 from ..models import Enrollment
 from .enrollment import clean_answers, locked_event
 from .mail_queue import queue_enrollment_email
-from .seats import free_seat, take_seat
+from .seats import free_seat, seat_in_mode
 from .waiting_list import promote_from_waiting_list
 
 
@@ -88,14 +88,7 @@ def _check_switch(event, enrollment: Enrollment, mode: str) -> None:
 
 def _move(event, enrollment: Enrollment, mode: str, answers: dict) -> None:
     """A seat is free in the new mode: take it, and give the old one (if any) to the other mode's list."""
-    held_seat = enrollment.status == Enrollment.Status.CONFIRMED
-    if held_seat:
-        free_seat(event, enrollment.mode)
-    take_seat(event, mode)
-    enrollment.status = Enrollment.Status.CONFIRMED
-    enrollment.mode = mode
-    enrollment.waiting_mode = ""
-    enrollment.waiting_since = None
+    held_seat = seat_in_mode(event, enrollment, mode)
     enrollment.answers = answers
     enrollment.save(update_fields=["status", "mode", "waiting_mode", "waiting_since", "answers", "updated_at"])
     queue_enrollment_email(enrollment.pk, "mode_switched")

@@ -28,6 +28,20 @@ def free_seat(event: Event, mode: str) -> None:
     _shift(event, mode, -1)
 
 
+def seat_in_mode(event: Event, enrollment: Enrollment, mode: str) -> bool:
+    """Confirm the enrolment in `mode`, taking a seat there and giving back the seat it held in its old mode (a
+    switch); the caller saves it. True when it held a seat before, which the other mode's list may now take."""
+    held_seat = enrollment.status == Enrollment.Status.CONFIRMED
+    if held_seat:
+        free_seat(event, enrollment.mode)
+    take_seat(event, mode)
+    enrollment.status = Enrollment.Status.CONFIRMED
+    enrollment.mode = mode
+    enrollment.waiting_mode = ""
+    enrollment.waiting_since = None
+    return held_seat
+
+
 def real_counts(event: Event) -> dict[str, int]:
     """The counters as the confirmed enrolments give them, counted now."""
     confirmed = Enrollment.objects.filter(event=event, status=Enrollment.Status.CONFIRMED)

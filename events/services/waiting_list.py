@@ -11,7 +11,7 @@ from django.utils import timezone
 from .. import selectors
 from ..models import Enrollment, Event
 from .mail_queue import queue_enrollment_email
-from .seats import free_seat, take_seat
+from .seats import seat_in_mode
 
 
 def promote_from_waiting_list(*, event: Event) -> list[Enrollment]:
@@ -43,14 +43,7 @@ def promote_from_waiting_list(*, event: Event) -> list[Enrollment]:
 def _promote(event: Event, enrollment: Enrollment, mode: str) -> bool:
     """Give the enrolment a seat in `mode`; True when that freed a seat in the other mode."""
     now = timezone.now()
-    switched = enrollment.status == Enrollment.Status.CONFIRMED
-    if switched:
-        free_seat(event, enrollment.mode)
-    take_seat(event, mode)
-    enrollment.status = Enrollment.Status.CONFIRMED
-    enrollment.mode = mode
-    enrollment.waiting_mode = ""
-    enrollment.waiting_since = None
+    switched = seat_in_mode(event, enrollment, mode)
     enrollment.promoted_at = now
     if mode != Enrollment.Mode.ONSITE:
         # On-site answers (dietary needs) are not kept for someone now taking part online.
