@@ -113,5 +113,8 @@ def test_search_uses_the_gin_index_of_the_lemma_column(bank):
         migration.create_search_index(None, editor)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
+        # The search stops after MAX_MATCHES rows in the bank's order, so on a table this small the planner may walk
+        # the order index and filter; what this test asks is that the match itself can come from the GIN index.
+        cursor.execute("SET LOCAL enable_indexscan = off")
     plan = search.search(Material.objects.all(), "kaatumis").explain()
     assert "materials_material_search_idx" in plan
