@@ -4,7 +4,7 @@ after a failed submit, and the phone menu that opens with JavaScript and without
 import pytest
 
 from events.models import Enrollment
-from tests.events.factories import EventFactory
+from tests.events.factories import EnrollmentFactory, EventFactory
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,7 +37,7 @@ def test_member_enrols_from_the_event_page_with_the_keyboard_alone(page, live_se
 def test_member_cancels_with_the_keyboard_after_confirming(page, live_server, log_in):
     event = EventFactory(title_en="Morning meeting: loneliness", kind="morning_meeting")
     user = UserFactory(email="keys@example.org", preferred_language="en")
-    Enrollment.objects.create(event=event, user=user, status=Enrollment.Status.CONFIRMED)
+    EnrollmentFactory(event=event, user=user, status=Enrollment.Status.CONFIRMED)
     log_in(user.email, f"/en/events/{event.slug}/")
     tab_to(page, "Cancel my enrolment")
     page.keyboard.press("Enter")
